@@ -1,0 +1,28 @@
+package dev.switchboard.core;
+
+import dev.switchboard.api.CallHandle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One open application: its spec, where its events go, and the handles it holds. */
+final class App {
+    final ApplicationSpec spec;
+    final String name;
+    /** Activation order, for R1's ties: first opened, first served. */
+    final long seq;
+    final EventSink sink;
+    /** The only place a handle is looked up, so another application's handle is never found. */
+    final ConcurrentHashMap<CallHandle, Handle> handles = new ConcurrentHashMap<>();
+    volatile boolean open = true;
+
+    App(ApplicationSpec spec, long seq, EventSink sink) {
+        this.spec = spec;
+        this.name = spec.name();
+        this.seq = seq;
+        this.sink = sink;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.core;
+
+import dev.switchboard.core.spi.LineProvider;
+
+/**
+ * One call on one line: identity, its lock, its ordered event queue, and its live state.
+ * Every rule is a decision about one call, taken under {@link #guard}.
+ */
+final class Call {
+    final String id;
+    final String line;
+    final LineProvider provider;
+    final String providerCallId;
+    final String callerId;
+    final String calledId;
+    final CallGuard guard = new CallGuard();
+    final SerialDelivery delivery;
+    /** The live state; read and written only under {@link #guard}. */
+    CallModel model;
+    /** Set once every handle is gone after IDLE; the call is then forgotten. */
+    boolean gone;
+
+    Call(String id, String line, LineProvider provider, String providerCallId, String callerId,
+         String calledId, SerialDelivery delivery) {
+        this.id = id;
+        this.line = line;
+        this.provider = provider;
+        this.providerCallId = providerCallId;
+        this.callerId = callerId == null ? "" : callerId;
+        this.calledId = calledId == null ? "" : calledId;
+        this.delivery = delivery;
+    }
+
+    @Override
+    public String toString() {
+        return id + " on line " + line;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.switchboard.core;
+
+import dev.switchboard.api.event.CallEvent;
+
+/**
+ * Where the core delivers one application's events. Events of one call arrive one at a time and
+ * in order; events of different calls may arrive on different threads at once.
+ *
+ * <p>Throwing from an OFFERING event that makes the application an owner means the application
+ * did not take the call: the core then offers it to the next application by priority (R23). An
+ * exception from any other event is logged with the call and application and otherwise ignored.
+ */
+@FunctionalInterface
+public interface EventSink {
+    void deliver(CallEvent event) throws Exception;
+}

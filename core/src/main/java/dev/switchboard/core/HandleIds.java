@@ -1,0 +1,31 @@
+package dev.switchboard.core;
+
+import dev.switchboard.api.CallHandle;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Makes call handles: 128 bits from a SecureRandom, so that a handle cannot be guessed from
+ * another. Random bytes are drawn in blocks because asking SecureRandom for 16 bytes at a
+ * time would cost more than offering the call itself.
+ */
+final class HandleIds {
+    private static final int ID_BYTES = 16;
+    private static final int BLOCK = ID_BYTES * 256;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+    private final byte[] block = new byte[BLOCK];
+    private int next = BLOCK;
+
+    synchronized CallHandle next() {
+        if (next == BLOCK) {
+            random.nextBytes(block);
+            next = 0;
+        }
+        byte[] id = new byte[ID_BYTES];
+        System.arraycopy(block, next, id, 0, ID_BYTES);
+        next += ID_BYTES;
+        return CallHandle.of(encoder.encodeToString(id));
+    }
+}

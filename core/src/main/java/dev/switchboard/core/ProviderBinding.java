@@ -1,0 +1,80 @@
+package dev.switchboard.core;
+
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
+import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.ProviderEvents;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/** Turns one line provider's reports into rule applications on its calls. */
+final class ProviderBinding implements ProviderEvents {
+    final LineProvider provider;
+    private final Switchboard switchboard;
+    private final Set<String> lines;
+    private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
+
+    ProviderBinding(Switchboard switchboard, LineProvider provider) {
+        this.switchboard = switchboard;
+        this.provider = provider;
+        this.lines = Set.copyOf(provider.lines());
+    }
+
+    @Override
+    public String newCall(String line, String providerCallId, int mediaModes, String callerId, String calledId) {
+        if (!lines.contains(line)) {
+            throw new SwitchboardException(TapiError.INVALLINE, "line provider " + provider.name()
+                    + " reported a call on line '" + line + "', which it does not serve " + lines);
+        }
+        if (!MediaMode.isValidMask(mediaModes)) {
+            throw new SwitchboardException(TapiError.INVALMEDIAMODE, "line provider " + provider.name()
+                    + " reported call " + providerCallId + " with media modes " + MediaMode.describe(mediaModes));
+        }
+        Call call = new Call(switchboard.nextCallId(), line, provider, providerCallId, callerId, calledId,
+                new SerialDelivery(switchboard.deliveryExecutor()));
+        call.model = new CallModel(call, mediaModes, CallState.OFFERING);
+        if (calls.putIfAbsent(providerCallId, call) != null) {
+            throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()
+                    + " reported call " + providerCallId + " twice");
+        }
+        switchboard.register(call);
+        switchboard.always(call, switchboard.rules()::offerNewCall);
+        return call.id;
+    }
+
+    @Override
+    public void callStateChanged(String providerCallId, CallState state) {
+        on(providerCallId, "state " + state, (m, fx) -> switchboard.rules().stateChanged(m, state, fx));
+    }
+
+    @Override
+    public void mediaDetected(String providerCallId, MediaMode mode) {
+        on(providerCallId, "media " + mode, (m, fx) -> switchboard.rules().mediaDetected(m, mode, fx));
+    }
+
+    @Override
+    public void digitReceived(String providerCallId, char digit) {
+        on(providerCallId, "digit " + digit, (m, fx) -> switchboard.rules().digitReceived(m, digit, fx));
+    }
+
+    @Override
+    public void remoteHangup(String providerCallId) {
+        on(providerCallId, "hang-up", switchboard.rules()::remoteHangup);
+    }
+
+    void forget(Call call) {
+        calls.remove(call.providerCallId, call);
+    }
+
+    private void on(String providerCallId, String what, BiConsumer<CallModel, Effects> change) {
+        Call call = calls.get(providerCallId);
+        if (call == null) {
+            Log.unknownProviderCall(provider.name(), providerCallId, what);
+            return;
+        }
+        switchboard.always(call, change);
+    }
+}

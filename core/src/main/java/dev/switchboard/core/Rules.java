@@ -1,0 +1,428 @@
+package dev.switchboard.core;
+
+import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.CallInfoReason;
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.HandoffResult;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.Privilege;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
+import dev.switchboard.api.event.CallInfoEvent;
+import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.api.event.DigitEvent;
+import dev.switchboard.api.event.MediaDetectedEvent;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The ownership and handoff rules (R4-R20, R24) as decisions on one call's model. Each method
+ * runs under the call's lock, changes only the model it is given and reports everything else
+ * through {@link Effects}, so the same code decides a change live or on a transaction's copy.
+ */
+final class Rules {
+    private final Directory directory;
+    private final HandleIds ids;
+    private final Clock clock;
+
+    Rules(Directory directory, HandleIds ids, Clock clock) {
+        this.directory = directory;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    // ---- new calls (R4-R7) ----
+
+    void offerNewCall(CallModel m, Effects fx) {
+        App owner = chooseOwner(m);
+        if (owner != null) {
+            addHandle(m, owner, Privilege.OWNER, fx);
+        }
+        for (App monitor : directory.monitors(m.call.line)) {
+            if (monitor != owner) {
+                addHandle(m, monitor, Privilege.MONITOR, fx);
+            }
+        }
+        if (owner == null) {
+            Log.callUnowned(m.call, m.mediaModes);
+        }
+    }
+
+    /**
+     * R4, R6: the owner a new (or re-offered) call goes to. Applications that failed to take the
+     * call (R23) or that are closed are passed over.
+     */
+    App chooseOwner(CallModel m) {
+        int modes = m.mediaModes;
+        String line = m.call.line;
+        if (MediaMode.isSingleMode(modes)) {
+            return firstEligible(m, directory.owners(line, MediaMode.ofBit(modes)));
+        }
+        if (MediaMode.UNKNOWN.in(modes)) {
+            App prober = firstEligible(m, directory.owners(line, MediaMode.UNKNOWN));
+            if (prober != null) {
+                return prober;
+            }
+        }
+        // R6: the adapter probes itself. UNKNOWN alone names no candidate, so every mode is one.
+        int candidates = modes & ~MediaMode.UNKNOWN.bit();
+        if (candidates == 0) {
+            candidates = MediaMode.ALL_BITS & ~MediaMode.UNKNOWN.bit();
+        }
+        for (MediaMode mode : MediaMode.probeOrder(candidates)) {
+            App app = firstEligible(m, directory.owners(line, mode));
+            if (app != null) {
+                return app;
+            }
+        }
+        return null;
+    }
+
+    private static App firstEligible(CallModel m, App[] order) {
+        for (App app : order) {
+            if (app.open && !m.hasRefused(app)) {
+                return app;
+            }
+        }
+        return null;
+    }
+
+    // ---- handoff (R8-R13) ----
+
+    HandoffResult handoffToApplication(CallModel m, App actor, CallHandle ch, String target, Effects fx) {
+        Handle h = requireOwner(m, actor, ch, "hand off");
+        requireHandoffSupported(m, actor);
+        if (target == null || target.isBlank()) {
+            throw error(TapiError.INVALAPPNAME, m, actor, "a directed handoff needs a target application name");
+        }
+        if (target.equals(actor.name)) {
+            return HandoffResult.SUCCESS; // R9: to itself, nothing changes
+        }
+        App to = directory.ownerOnLine(target, m.call.line);
+        if (to == null) {
+            return HandoffResult.TARGETNOTFOUND;
+        }
+        giveOwnership(m, to, h.app, fx);
+        return HandoffResult.SUCCESS;
+    }
+
+    HandoffResult handoffToMediaMode(CallModel m, App actor, CallHandle ch, int mediaMode, Effects fx) {
+        requireOwner(m, actor, ch, "hand off");
+        if (!MediaMode.isSingleMode(mediaMode)) {
+            throw error(TapiError.INVALMEDIAMODE, m, actor, "a media-mode handoff names exactly one media mode, not "
+                    + MediaMode.describe(mediaMode));
+        }
+        requireHandoffSupported(m, actor);
+        App[] order = directory.owners(m.call.line, MediaMode.ofBit(mediaMode));
+        App to = null;
+        for (App app : order) {
+            if (app.open) {
+                to = app;
+                break;
+            }
+        }
+        if (to == null) {
+            return HandoffResult.TARGETNOTFOUND;
+        }
+        if (to == actor) {
+            return HandoffResult.TARGETSELF;
+        }
+        giveOwnership(m, to, actor, fx);
+        return HandoffResult.SUCCESS;
+    }
+
+    /**
+     * R11, R15: {@code target} ends up an owner, on its old handle if it had one; it is told with
+     * an OFFERING event, everyone else but {@code actor} with the count change.
+     */
+    void giveOwnership(CallModel m, App target, App actor, Effects fx) {
+        int owners = m.owners();
+        int monitors = m.monitors();
+        Handle th = m.handleOf(target);
+        if (th == null) {
+            th = addHandle(m, target, Privilege.OWNER, fx);
+        } else {
+            th.privilege = Privilege.OWNER;
+            send(m, th, fx);
+        }
+        notifyCounts(m, owners, monitors, actor, target, fx);
+    }
+
+    // ---- privileges and deallocation (R14, R15) ----
+
+    void setPrivilege(CallModel m, App actor, CallHandle ch, Privilege privilege, Effects fx) {
+        Handle h = requireHandle(m, actor, ch);
+        if (privilege == null) {
+            throw error(TapiError.INVALPRIVILEGE, m, actor, "the privilege must be OWNER or MONITOR");
+        }
+        if (h.privilege == privilege) {
+            return;
+        }
+        int owners = m.owners();
+        int monitors = m.monitors();
+        if (privilege == Privilege.MONITOR && owners == 1 && m.state != CallState.IDLE) {
+            throw error(TapiError.INVALCALLSTATE, m, actor, "the sole owner of a call that is " + m.state
+                    + " cannot become a monitor; hand the call off or deallocate the handle");
+        }
+        h.privilege = privilege;
+        notifyCounts(m, owners, monitors, actor, null, fx);
+    }
+
+    void deallocate(CallModel m, App actor, CallHandle ch, Effects fx) {
+        Handle h = requireHandle(m, actor, ch);
+        int owners = m.owners();
+        int monitors = m.monitors();
+        removeHandle(m, h, fx);
+        notifyCounts(m, owners, monitors, actor, null, fx);
+        if (owners == 1 && h.isOwner() && !m.isOver()) {
+            Log.callUnowned(m.call, m.mediaModes);
+        }
+        goneIfFinished(m, fx);
+    }
+
+    /** An application closed its lines: its handle goes; an owner's call goes to the next owner (R7). */
+    void applicationClosed(CallModel m, App app, Effects fx) {
+        Handle h = m.handleOf(app);
+        if (h == null) {
+            return;
+        }
+        boolean wasOwner = h.isOwner();
+        int owners = m.owners();
+        int monitors = m.monitors();
+        removeHandle(m, h, fx);
+        notifyCounts(m, owners, monitors, app, null, fx);
+        if (wasOwner && m.owners() == 0 && !m.isOver()) {
+            Log.callOwnerLeft(m.call, app.name);
+            reoffer(m, fx);
+        }
+        goneIfFinished(m, fx);
+    }
+
+    /** R23: the application did not take the call offered to it; the next one by priority gets it. */
+    void offerRefused(CallModel m, App app, CallHandle ch, Effects fx) {
+        Handle h = m.handleOf(app);
+        if (h == null || !h.id.equals(ch) || !h.isOwner()) {
+            return; // already handed on, deallocated or demoted: nothing to undo
+        }
+        m.markRefused(app);
+        int owners = m.owners();
+        int monitors = m.monitors();
+        removeHandle(m, h, fx);
+        notifyCounts(m, owners, monitors, app, null, fx);
+        if (m.owners() == 0 && !m.isOver()) {
+            reoffer(m, fx);
+        }
+        goneIfFinished(m, fx);
+    }
+
+    private void reoffer(CallModel m, Effects fx) {
+        App next = chooseOwner(m);
+        if (next == null) {
+            Log.callUnowned(m.call, m.mediaModes);
+            return;
+        }
+        giveOwnership(m, next, null, fx);
+    }
+
+    // ---- media mode, monitoring, call control (R16-R18) ----
+
+    void setMediaMode(CallModel m, App actor, CallHandle ch, int modes, Effects fx) {
+        requireOwner(m, actor, ch, "set the media mode of");
+        if (!MediaMode.isValidMask(modes)) {
+            throw error(TapiError.INVALMEDIAMODE, m, actor, MediaMode.describe(modes) + " is not a media mode");
+        }
+        if (Integer.bitCount(modes) > 1 && !MediaMode.UNKNOWN.in(modes)) {
+            throw error(TapiError.INVALMEDIAMODE, m, actor, "several media modes " + MediaMode.describe(modes)
+                    + " are allowed only together with UNKNOWN");
+        }
+        m.mediaModes = modes;
+        for (Handle other : m.handles) {
+            if (other.app != actor) {
+                sendInfo(m, other, CallInfoReason.MEDIAMODE, fx);
+            }
+        }
+        Call call = m.call;
+        fx.providerAction("set the media mode of", () -> call.provider.mediaModeChanged(call.providerCallId, modes));
+    }
+
+    void monitorMedia(CallModel m, App actor, CallHandle ch, int modes, Effects fx) {
+        Handle h = requireHandle(m, actor, ch);
+        if (modes != 0) {
+            if (!MediaMode.isValidMask(modes)) {
+                throw error(TapiError.INVALMEDIAMODE, m, actor, MediaMode.describe(modes) + " is not a media mode");
+            }
+            int detectable = m.call.provider.capabilities().detectableMediaModes();
+            if ((modes & ~detectable) != 0) {
+                throw error(TapiError.INVALMEDIAMODE, m, actor, "line provider " + m.call.provider.name()
+                        + " cannot detect " + MediaMode.describe(modes & ~detectable));
+            }
+        }
+        h.mediaMonitor = modes;
+    }
+
+    void monitorDigits(CallModel m, App actor, CallHandle ch, boolean enabled, Effects fx) {
+        Handle h = requireHandle(m, actor, ch);
+        if (enabled && !m.call.provider.capabilities().detectsDigits()) {
+            throw error(TapiError.OPERATIONUNAVAIL, m, actor, "line provider " + m.call.provider.name()
+                    + " does not report digits");
+        }
+        h.digitMonitor = enabled;
+    }
+
+    void answer(CallModel m, App actor, CallHandle ch, Effects fx) {
+        requireOwner(m, actor, ch, "answer");
+        if (m.state != CallState.OFFERING && m.state != CallState.ACCEPTED) {
+            throw error(TapiError.INVALCALLSTATE, m, actor, "only an OFFERING or ACCEPTED call can be answered");
+        }
+        Call call = m.call;
+        fx.providerAction("answer", () -> call.provider.answer(call.providerCallId));
+    }
+
+    void drop(CallModel m, App actor, CallHandle ch, Effects fx) {
+        requireOwner(m, actor, ch, "drop");
+        if (m.state == CallState.IDLE) {
+            throw error(TapiError.INVALCALLSTATE, m, actor, "the call is already IDLE");
+        }
+        Call call = m.call;
+        fx.providerAction("drop", () -> call.provider.drop(call.providerCallId));
+    }
+
+    // ---- what the line provider reports (R17, R18, R24) ----
+
+    void mediaDetected(CallModel m, MediaMode mode, Effects fx) {
+        if (m.state == CallState.IDLE) {
+            return;
+        }
+        for (Handle h : m.handles) {
+            if (mode.in(h.mediaMonitor)) {
+                fx.send(h, new MediaDetectedEvent(h.id, m.call.id, m.call.line, mode, clock.instant()));
+            }
+        }
+    }
+
+    void digitReceived(CallModel m, char digit, Effects fx) {
+        if (m.state == CallState.IDLE) {
+            return;
+        }
+        for (Handle h : m.handles) {
+            if (h.digitMonitor) {
+                fx.send(h, new DigitEvent(h.id, m.call.id, m.call.line, digit, clock.instant()));
+            }
+        }
+    }
+
+    /** A state change reported by the provider. Nothing follows IDLE, and no state is reported twice. */
+    void stateChanged(CallModel m, CallState state, Effects fx) {
+        if (m.state == CallState.IDLE || m.state == state) {
+            return;
+        }
+        if (state == CallState.OFFERING) {
+            return; // a call is offered once, when it arrives
+        }
+        m.state = state;
+        for (Handle h : m.handles) {
+            fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, state, h.privilege, m.mediaModes));
+        }
+        goneIfFinished(m, fx);
+    }
+
+    /** R24: one DISCONNECTED, then one IDLE, to every holder, whatever happened before. */
+    void remoteHangup(CallModel m, Effects fx) {
+        if (!m.isOver()) {
+            stateChanged(m, CallState.DISCONNECTED, fx);
+        }
+        stateChanged(m, CallState.IDLE, fx);
+    }
+
+    // ---- helpers ----
+
+    private Handle addHandle(CallModel m, App app, Privilege privilege, Effects fx) {
+        Handle h = new Handle(ids.next(), app, m.call, privilege);
+        m.handles.add(h);
+        fx.handleCreated(h);
+        send(m, h, fx);
+        return h;
+    }
+
+    /** The OFFERING event that tells {@code h}'s application of the call and its privilege (R4, R5, R11). */
+    private void send(CallModel m, Handle h, Effects fx) {
+        if (m.state != CallState.IDLE) {
+            fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, CallState.OFFERING, h.privilege,
+                    m.mediaModes));
+        }
+    }
+
+    private static void removeHandle(CallModel m, Handle h, Effects fx) {
+        m.handles.remove(h);
+        fx.handleRemoved(h);
+    }
+
+    private static void goneIfFinished(CallModel m, Effects fx) {
+        if (m.state == CallState.IDLE && m.handles.isEmpty()) {
+            fx.callGone(m.call);
+        }
+    }
+
+    /**
+     * R15: after a change of the owner or monitor count, everyone holding a handle hears of it,
+     * except the application that caused it and one that just got an OFFERING instead.
+     */
+    private void notifyCounts(CallModel m, int ownersBefore, int monitorsBefore, App actor, App offered,
+                              Effects fx) {
+        if (m.state == CallState.IDLE) {
+            return;
+        }
+        int owners = m.owners();
+        int monitors = m.monitors();
+        List<Handle> handles = m.handles;
+        for (int i = 0; i < handles.size(); i++) {
+            Handle h = handles.get(i);
+            if (h.app == actor || h.app == offered) {
+                continue;
+            }
+            if (owners > ownersBefore) {
+                sendInfo(m, h, CallInfoReason.NUMOWNERINCR, fx);
+            } else if (owners < ownersBefore) {
+                sendInfo(m, h, CallInfoReason.NUMOWNERDECR, fx);
+            }
+            if (monitors != monitorsBefore) {
+                sendInfo(m, h, CallInfoReason.NUMMONITORS, fx);
+            }
+        }
+    }
+
+    private static void sendInfo(CallModel m, Handle h, CallInfoReason reason, Effects fx) {
+        if (m.state != CallState.IDLE) {
+            fx.send(h, new CallInfoEvent(h.id, m.call.id, m.call.line, reason, m.owners(), m.monitors(),
+                    m.mediaModes));
+        }
+    }
+
+    /** The handle {@code ch} of {@code actor} on this call, or INVALCALLHANDLE (R8). */
+    Handle requireHandle(CallModel m, App actor, CallHandle ch) {
+        Handle h = m.handleOf(actor);
+        if (h == null || !h.id.equals(ch)) {
+            throw error(TapiError.INVALCALLHANDLE, m, actor, "handle " + ch + " is not a handle of this application");
+        }
+        return h;
+    }
+
+    private Handle requireOwner(CallModel m, App actor, CallHandle ch, String what) {
+        Handle h = requireHandle(m, actor, ch);
+        if (!h.isOwner()) {
+            throw error(TapiError.NOTOWNER, m, actor, "only an owner may " + what + " a call; this handle is MONITOR");
+        }
+        return h;
+    }
+
+    private static void requireHandoffSupported(CallModel m, App actor) {
+        if (!m.call.provider.capabilities().supportsHandoff()) {
+            throw error(TapiError.OPERATIONUNAVAIL, m, actor, "line provider " + m.call.provider.name()
+                    + " does not support handoff on line " + m.call.line);
+        }
+    }
+
+    static SwitchboardException error(TapiError error, CallModel m, App actor, String what) {
+        return new SwitchboardException(error, "call " + m.call + ", application '" + actor.name + "': " + what);
+    }
+}

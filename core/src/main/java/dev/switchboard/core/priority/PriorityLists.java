@@ -1,0 +1,99 @@
+package dev.switchboard.core.priority;
+
+import dev.switchboard.api.MediaMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The administrator's ordered list of application names for each media mode (R1), saved to a
+ * {@link PriorityStore} on every change (R3). Applications come before others in the list's order;
+ * see the core's effective-order rule for how they combine with declared priorities.
+ */
+public final class PriorityLists {
+    private final PriorityStore store;
+    private final Map<MediaMode, List<String>> lists;
+    private volatile Runnable changeListener = () -> { };
+
+    public PriorityLists(PriorityStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.lists = new EnumMap<>(MediaMode.class);
+        this.lists.putAll(deepCopy(store.load()));
+    }
+
+    /** The list for {@code mode}, highest priority first; empty when none was set. */
+    public synchronized List<String> list(MediaMode mode) {
+        return List.copyOf(lists.getOrDefault(mode, List.of()));
+    }
+
+    /** Every non-empty list. */
+    public synchronized Map<MediaMode, List<String>> all() {
+        return deepCopy(lists);
+    }
+
+    /** Replaces the list for {@code mode}; names must be non-blank and appear once. */
+    public void setList(MediaMode mode, List<String> names) {
+        Objects.requireNonNull(mode, "mode");
+        List<String> clean = new ArrayList<>();
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                throw new IllegalArgumentException("the priority list for " + mode + " has a blank application name");
+            }
+            String name = n.trim();
+            if (clean.contains(name)) {
+                throw new IllegalArgumentException("the priority list for " + mode + " names '" + name + "' twice");
+            }
+            clean.add(name);
+        }
+        synchronized (this) {
+            if (clean.isEmpty()) {
+                lists.remove(mode);
+            } else {
+                lists.put(mode, clean);
+            }
+            store.save(lists);
+        }
+        changeListener.run();
+    }
+
+    /** Puts {@code app} first in the list for {@code mode} (R2, priority 1). */
+    public void insertFirst(MediaMode mode, String app) {
+        List<String> updated;
+        synchronized (this) {
+            updated = new ArrayList<>(lists.getOrDefault(mode, List.of()));
+            updated.remove(app);
+            updated.add(0, app);
+        }
+        setList(mode, updated);
+    }
+
+    /** Takes {@code app} out of the list for {@code mode} (R2, priority 0). */
+    public void remove(MediaMode mode, String app) {
+        List<String> updated;
+        synchronized (this) {
+            updated = new ArrayList<>(lists.getOrDefault(mode, List.of()));
+            if (!updated.remove(app)) {
+                return;
+            }
+        }
+        setList(mode, updated);
+    }
+
+    /** The 1-based position of {@code app} in the list for {@code mode}, 0 when absent (R2). */
+    public synchronized int position(MediaMode mode, String app) {
+        return lists.getOrDefault(mode, List.of()).indexOf(app) + 1;
+    }
+
+    /** Runs {@code listener} after every change (the core drops its cached orders). */
+    public void onChange(Runnable listener) {
+        this.changeListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    static Map<MediaMode, List<String>> deepCopy(Map<MediaMode, List<String>> source) {
+        Map<MediaMode, List<String>> copy = new EnumMap<>(MediaMode.class);
+        source.forEach((mode, names) -> copy.put(mode, List.copyOf(names)));
+        return copy;
+    }
+}
