@@ -11,4 +11,7 @@ public interface SwitchboardConnectionFactory {
      * application (an MDB activation); otherwise INVALAPPNAME. Close it when done (try-with-resources).
      */
     SwitchboardConnection getConnection(String application);
+
+    /** The operator's view and controls of the whole adapter. */
+    SwitchboardOperator getOperator();
 }

@@ -2,6 +2,7 @@ package dev.switchboard.core;
 
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
@@ -139,10 +140,10 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /** Every live call, unowned ones (R7) included, oldest first. */
-    public List<CallSnapshot> calls() {
-        List<CallSnapshot> out = new ArrayList<>();
+    public List<CallView> calls() {
+        List<CallView> out = new ArrayList<>();
         for (Call call : calls.values()) {
-            CallSnapshot s = snapshot(call);
+            CallView s = snapshot(call);
             if (s != null) {
                 out.add(s);
             }
@@ -151,7 +152,7 @@ public final class Switchboard implements AutoCloseable {
         return out;
     }
 
-    public Optional<CallSnapshot> call(String callId) {
+    public Optional<CallView> call(String callId) {
         Call call = calls.get(callId);
         return call == null ? Optional.empty() : Optional.ofNullable(snapshot(call));
     }
@@ -310,7 +311,7 @@ public final class Switchboard implements AutoCloseable {
         return call;
     }
 
-    private CallSnapshot snapshot(Call call) {
+    private CallView snapshot(Call call) {
         call.guard.lockAlways();
         try {
             CallModel m = call.model;
@@ -322,7 +323,7 @@ public final class Switchboard implements AutoCloseable {
             for (Handle h : m.handles) {
                 (h.isOwner() ? owners : monitors).add(h.app.name);
             }
-            return new CallSnapshot(call.id, call.line, call.provider.name(), m.mediaModes, m.state,
+            return new CallView(call.id, call.line, call.provider.name(), call.providerCallId, m.mediaModes, m.state,
                     List.copyOf(owners), List.copyOf(monitors), call.callerId, call.calledId);
         } finally {
             call.guard.unlock();
