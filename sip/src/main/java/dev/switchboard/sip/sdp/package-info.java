@@ -6,11 +6,11 @@
  * telephone-event, or for T.38 fax over UDPTL.
  *
  * <p><b>Why hand-written rather than a library.</b> The SDP-only artifacts on Maven Central
- * were weighed: {@code javax.sdp:nist-sdp} and {@code net.sourceforge.jsdp:jsdp} are
- * unmaintained since 2005 and 2008; {@code io.github.crow-misia.sdp:sdp} is Kotlin and brings
+ * were weighed: {@code javax.sdp:nist-sdp} and {@code net.sourceforge.jsdp:jsdp} (last
+ * published 2008) are old and unmaintained; {@code io.github.crow-misia.sdp:sdp} is Kotlin and brings
  * the Kotlin standard library; the recent WebRTC-oriented parsers model ICE/DTLS rather than
  * T.38; and the NIST parser that is maintained lives inside {@code jain-sip-ri}, which this
- * module is not to depend on yet. What the provider needs is about 300 lines: the line types
+ * module is not to depend on yet. What the provider needs is a few hundred lines: the line types
  * v, o, s, c, t, m, a (rtpmap, fmtp, direction, T38*) and a strict, line-numbered error for
  * anything else, which is easier to keep correct here than to adapt a general model to. When
  * the SIP stack arrives its {@code gov.nist.javax.sdp} could replace the reader; the writer's
