@@ -10,6 +10,7 @@ import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One open application: what it does to calls, live through this object or staged in a
@@ -148,37 +149,37 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
         }
 
         /** Handoff, privilege and deallocation: staged inside a unit of work (R21). */
-        private <R> R staged(CallHandle ch, String operation, Op<R> op) {
+        private <R> R staged(CallHandle ch, Supplier<String> operation, Op<R> op) {
             return switchboard.act(app, ch, uow, operation, op);
         }
 
         /** Everything else: applied at once, but waiting while another unit of work holds the call. */
         private <R> R immediate(CallHandle ch, String operation, Op<R> op) {
             if (uow == null) {
-                return switchboard.act(app, ch, null, operation, op);
+                return switchboard.act(app, ch, null, () -> operation, op);
             }
             Handle h = app.handles.get(ch);
             if (h == null) {
-                return switchboard.act(app, ch, null, operation, op); // reports INVALCALLHANDLE
+                return switchboard.act(app, ch, null, () -> operation, op); // reports INVALCALLHANDLE
             }
             return switchboard.live(h.call, app, uow, op);
         }
 
         @Override
         public HandoffResult handoffToApplication(CallHandle call, String target) {
-            return staged(call, "handoff to '" + target + "'",
+            return staged(call, () -> "handoff to '" + target + "'",
                     (m, a, fx) -> rules().handoffToApplication(m, a, call, target, fx));
         }
 
         @Override
         public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
-            return staged(call, "handoff to " + MediaMode.describe(mediaMode),
+            return staged(call, () -> "handoff to " + MediaMode.describe(mediaMode),
                     (m, a, fx) -> rules().handoffToMediaMode(m, a, call, mediaMode, fx));
         }
 
         @Override
         public void setPrivilege(CallHandle call, Privilege privilege) {
-            staged(call, "set privilege " + privilege, (m, a, fx) -> {
+            staged(call, () -> "set privilege " + privilege, (m, a, fx) -> {
                 rules().setPrivilege(m, a, call, privilege, fx);
                 return null;
             });
@@ -186,7 +187,7 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
         @Override
         public void deallocate(CallHandle call) {
-            staged(call, "deallocate", (m, a, fx) -> {
+            staged(call, () -> "deallocate", (m, a, fx) -> {
                 rules().deallocate(m, a, call, fx);
                 return null;
             });
@@ -234,11 +235,23 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
         @Override
         public CallInfo callInfo(CallHandle call) {
-            return immediate(call, "read call info", (m, a, fx) -> {
+            Op<CallInfo> read = (m, a, fx) -> {
                 Handle h = rules().requireHandle(m, a, call);
                 return new CallInfo(h.id, m.call.id, m.call.line, m.mediaModes, m.state, h.privilege,
                         m.owners(), m.monitors(), m.call.callerId, m.call.calledId);
-            });
+            };
+            Handle h = call == null ? null : app.handles.get(call);
+            if (h == null || !app.open) {
+                return immediate(call, "read call info", read); // reports UNINITIALIZED or INVALCALLHANDLE
+            }
+            // A read does not wait for another transaction's hold (R22 orders changes, not reads); it
+            // sees the committed state, never a transaction's staged changes (R21).
+            h.call.guard.lockAlways();
+            try {
+                return read.apply(h.call.model, app, Effects.NONE);
+            } finally {
+                h.call.guard.unlock();
+            }
         }
     }
 }

@@ -55,7 +55,9 @@ public record ApplicationSpec(String name, Set<String> lines, Set<Privilege> pri
         });
         lines = Collections.unmodifiableSet(new LinkedHashSet<>(lines));
         privileges = Collections.unmodifiableSet(EnumSet.copyOf(privileges));
-        mediaPriorities = Collections.unmodifiableMap(new EnumMap<>(mediaPriorities));
+        EnumMap<MediaMode, Integer> priorities = new EnumMap<>(MediaMode.class); // EnumMap(Map) rejects an empty map
+        priorities.putAll(mediaPriorities);
+        mediaPriorities = Collections.unmodifiableMap(priorities);
     }
 
     /** An owner of the given modes, each at priority 1, on the given lines. */

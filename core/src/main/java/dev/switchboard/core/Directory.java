@@ -46,7 +46,9 @@ final class Directory {
     }
 
     void close(App app) {
-        app.open = false;
+        synchronized (app) { // no handle is given to it from now on (Rules.addHandle)
+            app.open = false;
+        }
         apps.remove(app.name, app);
         invalidate();
     }

@@ -35,8 +35,8 @@ final class Rules {
 
     void offerNewCall(CallModel m, Effects fx) {
         App owner = chooseOwner(m);
-        if (owner != null) {
-            addHandle(m, owner, Privilege.OWNER, fx);
+        while (owner != null && addHandle(m, owner, Privilege.OWNER, fx) == null) {
+            owner = chooseOwner(m); // it closed its lines meanwhile: the next one
         }
         for (App monitor : directory.monitors(m.call.line)) {
             if (monitor != owner) {
@@ -55,7 +55,7 @@ final class Rules {
     App chooseOwner(CallModel m) {
         int modes = m.mediaModes;
         String line = m.call.line;
-        if (MediaMode.isSingleMode(modes)) {
+        if (MediaMode.isSingleMode(modes) && modes != MediaMode.UNKNOWN.bit()) {
             return firstEligible(m, directory.owners(line, MediaMode.ofBit(modes)));
         }
         if (MediaMode.UNKNOWN.in(modes)) {
@@ -217,11 +217,14 @@ final class Rules {
 
     private void reoffer(CallModel m, Effects fx) {
         App next = chooseOwner(m);
-        if (next == null) {
-            Log.callUnowned(m.call, m.mediaModes);
-            return;
+        while (next != null) {
+            giveOwnership(m, next, null, fx);
+            if (m.owners() > 0) {
+                return;
+            }
+            next = chooseOwner(m); // it closed its lines meanwhile: the next one
         }
-        giveOwnership(m, next, null, fx);
+        Log.callUnowned(m.call, m.mediaModes);
     }
 
     // ---- media mode, monitoring, call control (R16-R18) ----
@@ -336,11 +339,33 @@ final class Rules {
 
     // ---- helpers ----
 
+    /**
+     * Gives {@code app} a new handle, or returns null when it has closed its lines: a closing
+     * application (another thread) removes the handles it holds, and a handle given to it after that
+     * could never be deallocated (R24) while still counting as an owner or monitor (R15).
+     * {@link Directory#close} marks it closed under the same monitor.
+     */
     private Handle addHandle(CallModel m, App app, Privilege privilege, Effects fx) {
         Handle h = new Handle(ids.next(), app, m.call, privilege);
-        m.handles.add(h);
-        fx.handleCreated(h);
-        send(m, h, fx);
+        synchronized (app) {
+            if (!app.open) {
+                return null;
+            }
+            m.handles.add(h);
+            fx.handleCreated(h);
+        }
+        if (m.isOver()) {
+            // R24: a handle given after the caller hung up (a handoff in flight) hears how the call
+            // ended, like every other holder, instead of an OFFERING for a call that is gone.
+            fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, CallState.DISCONNECTED, h.privilege,
+                    m.mediaModes));
+            if (m.state == CallState.IDLE) {
+                fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, CallState.IDLE, h.privilege,
+                        m.mediaModes));
+            }
+        } else {
+            send(m, h, fx);
+        }
         return h;
     }
 

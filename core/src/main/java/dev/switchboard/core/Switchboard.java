@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The call-ownership engine: lines from line providers, applications that open them, calls and
@@ -236,18 +237,22 @@ public final class Switchboard implements AutoCloseable {
         return deliveryExecutor;
     }
 
-    /** Runs {@code op} for {@code app} on the call behind {@code ch}: live, or staged in {@code uow}. */
-    <R> R act(App app, CallHandle ch, UnitOfWork uow, String operation, Op<R> op) {
+    /**
+     * Runs {@code op} for {@code app} on the call behind {@code ch}: live, or staged in {@code uow}.
+     * {@code operation} describes it for messages and is only evaluated when one is needed, so that
+     * a live handoff does not build a string it never uses.
+     */
+    <R> R act(App app, CallHandle ch, UnitOfWork uow, Supplier<String> operation, Op<R> op) {
         if (!app.open) {
             throw new SwitchboardException(TapiError.UNINITIALIZED, "application '" + app.name
-                    + "' has closed its lines; it can no longer " + operation);
+                    + "' has closed its lines; it can no longer " + operation.get());
         }
         Handle h = ch == null ? null : app.handles.get(ch);
         if (h == null) {
             throw new SwitchboardException(TapiError.INVALCALLHANDLE, "handle " + ch + " is not a handle of application '"
                     + app.name + "' (never given to it, already deallocated, or another application's)");
         }
-        return uow == null ? live(h.call, app, null, op) : uow.stage(h.call, app, operation, op);
+        return uow == null ? live(h.call, app, null, op) : uow.stage(h.call, app, operation.get(), op);
     }
 
     /** Runs {@code op} on the live call, waiting while a unit of work other than {@code holder} holds it. */
