@@ -168,13 +168,13 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
         @Override
         public HandoffResult handoffToApplication(CallHandle call, String target) {
             return staged(call, () -> "handoff to '" + target + "'",
-                    (m, a, fx) -> rules().handoffToApplication(m, a, call, target, fx));
+                    (m, a, fx) -> rules().handoffToApplication(m, a, call, target, fx)).result();
         }
 
         @Override
         public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
             return staged(call, () -> "handoff to " + MediaMode.describe(mediaMode),
-                    (m, a, fx) -> rules().handoffToMediaMode(m, a, call, mediaMode, fx));
+                    (m, a, fx) -> rules().handoffToMediaMode(m, a, call, mediaMode, fx)).result();
         }
 
         @Override

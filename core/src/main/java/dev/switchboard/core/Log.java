@@ -21,13 +21,13 @@ final class Log {
     }
 
     static void offerRefused(Call call, String app, Throwable cause) {
-        LOG.log(Level.WARNING, "SWB1002: application ''" + app + "'' did not take call " + call
+        LOG.log(Level.WARNING, "SWB1002: application '" + app + "' did not take call " + call
                 + "; offering it to the next application by priority", cause);
     }
 
     static void deliveryFailed(Call call, String app, Object event, Throwable cause) {
-        LOG.log(Level.ERROR, "SWB1003: delivering " + event + " for call " + call + " to application ''"
-                + app + "'' failed; the event is dropped for that application only", cause);
+        LOG.log(Level.ERROR, "SWB1003: delivering " + event + " for call " + call + " to application '"
+                + app + "' failed; the event is dropped for that application only", cause);
     }
 
     static void unknownProviderCall(String provider, String providerCallId, String what) {

@@ -89,24 +89,33 @@ final class Rules {
 
     // ---- handoff (R8-R13) ----
 
-    HandoffResult handoffToApplication(CallModel m, App actor, CallHandle ch, String target, Effects fx) {
+    /**
+     * A handoff's outcome and the application that got the call. A transaction's prepare compares
+     * both, so a media-mode handoff that would now reach another application fails (R22) even
+     * though it would still be SUCCESS.
+     */
+    record HandoffDecision(HandoffResult result, App target) {
+        static final HandoffDecision NOT_FOUND = new HandoffDecision(HandoffResult.TARGETNOTFOUND, null);
+    }
+
+    HandoffDecision handoffToApplication(CallModel m, App actor, CallHandle ch, String target, Effects fx) {
         Handle h = requireOwner(m, actor, ch, "hand off");
         requireHandoffSupported(m, actor);
         if (target == null || target.isBlank()) {
             throw error(TapiError.INVALAPPNAME, m, actor, "a directed handoff needs a target application name");
         }
         if (target.equals(actor.name)) {
-            return HandoffResult.SUCCESS; // R9: to itself, nothing changes
+            return new HandoffDecision(HandoffResult.SUCCESS, actor); // R9: to itself, nothing changes
         }
         App to = directory.ownerOnLine(target, m.call.line);
         if (to == null) {
-            return HandoffResult.TARGETNOTFOUND;
+            return HandoffDecision.NOT_FOUND;
         }
         giveOwnership(m, to, h.app, fx);
-        return HandoffResult.SUCCESS;
+        return new HandoffDecision(HandoffResult.SUCCESS, to);
     }
 
-    HandoffResult handoffToMediaMode(CallModel m, App actor, CallHandle ch, int mediaMode, Effects fx) {
+    HandoffDecision handoffToMediaMode(CallModel m, App actor, CallHandle ch, int mediaMode, Effects fx) {
         requireOwner(m, actor, ch, "hand off");
         if (!MediaMode.isSingleMode(mediaMode)) {
             throw error(TapiError.INVALMEDIAMODE, m, actor, "a media-mode handoff names exactly one media mode, not "
@@ -122,13 +131,13 @@ final class Rules {
             }
         }
         if (to == null) {
-            return HandoffResult.TARGETNOTFOUND;
+            return HandoffDecision.NOT_FOUND;
         }
         if (to == actor) {
-            return HandoffResult.TARGETSELF;
+            return new HandoffDecision(HandoffResult.TARGETSELF, actor);
         }
         giveOwnership(m, to, actor, fx);
-        return HandoffResult.SUCCESS;
+        return new HandoffDecision(HandoffResult.SUCCESS, to);
     }
 
     /**

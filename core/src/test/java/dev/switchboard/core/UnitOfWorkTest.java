@@ -279,6 +279,24 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void prepareFailsWhenAMediaModeHandoffWouldNowReachAnotherApplication_R22() {
+        threeAppsAndAVoiceCall();
+        UnitOfWork uow = h.sb.beginUnitOfWork("tx-new-target");
+        assertThat(voice.session.within(uow).handoffToMediaMode(voice.handle(call), G3FAX))
+                .isEqualTo(HandoffResult.SUCCESS);
+
+        // Still SUCCESS, but to another application: the decision made in the transaction no longer holds.
+        h.sb.priorityLists().setList(G3FAX, java.util.List.of("fax2"));
+        Party fax2 = h.owner("fax2", G3FAX);
+
+        assertError(uow::prepare, TapiError.OPERATIONFAILED, call.id(), "tx-new-target");
+        uow.rollback();
+        assertThat(h.view(call).owners()).containsExactly("voice");
+        assertThat(fax.sink.all()).isEmpty();
+        assertThat(fax2.sink.all()).isEmpty();
+    }
+
+    @Test
     void prepareFailsWhenAStepBackIsNoLongerAllowed_R22() {
         threeAppsAndAVoiceCall();
         mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
