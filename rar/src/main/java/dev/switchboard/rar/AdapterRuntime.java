@@ -1,0 +1,90 @@
+package dev.switchboard.rar;
+
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.api.TapiError;
+import dev.switchboard.core.ApplicationSession;
+import dev.switchboard.core.ApplicationSpec;
+import dev.switchboard.core.EventSink;
+import dev.switchboard.core.Switchboard;
+import dev.switchboard.rar.outbound.Operator;
+import dev.switchboard.rar.tx.TransactionBranches;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one started resource adapter holds: the core {@link Switchboard}, the open applications by
+ * name (the core has no lookup by name; outbound connections need one), and the transaction
+ * branches of its resource manager.
+ */
+public final class AdapterRuntime {
+    private final Switchboard switchboard;
+    private final AdapterSettings settings;
+    private final ConcurrentHashMap<String, ApplicationSession> sessions = new ConcurrentHashMap<>();
+    private final TransactionBranches branches = new TransactionBranches();
+    private final SwitchboardOperator operator;
+
+    AdapterRuntime(Switchboard switchboard, AdapterSettings settings) {
+        this.switchboard = switchboard;
+        this.settings = settings;
+        this.operator = new Operator(switchboard);
+    }
+
+    public Switchboard switchboard() {
+        return switchboard;
+    }
+
+    public AdapterSettings settings() {
+        return settings;
+    }
+
+    public TransactionBranches branches() {
+        return branches;
+    }
+
+    public SwitchboardOperator operator() {
+        return operator;
+    }
+
+    /** Opens an application's lines and registers it by name. */
+    public ApplicationSession open(ApplicationSpec spec, EventSink sink) {
+        ApplicationSession session = switchboard.open(spec, sink);
+        sessions.put(spec.name(), session);
+        return session;
+    }
+
+    /** Closes an application's lines (R7) and forgets its name. */
+    public void close(ApplicationSession session) {
+        sessions.remove(session.name(), session);
+        session.close();
+    }
+
+    /** The open application named {@code name}; INVALAPPNAME when there is none. */
+    public ApplicationSession session(String name) {
+        ApplicationSession s = name == null ? null : sessions.get(name);
+        if (s == null || !s.isOpen()) {
+            throw new SwitchboardException(TapiError.INVALAPPNAME, "no active application is named '" + name
+                    + "'; active applications: " + activeApplications());
+        }
+        return s;
+    }
+
+    public boolean isActive(String name) {
+        ApplicationSession s = name == null ? null : sessions.get(name);
+        return s != null && s.isOpen();
+    }
+
+    public Set<String> activeApplications() {
+        return new TreeSet<>(sessions.keySet());
+    }
+
+    void shutdown() {
+        for (ApplicationSession s : sessions.values()) {
+            s.close();
+        }
+        sessions.clear();
+        branches.rollbackAll();
+        switchboard.close();
+    }
+}

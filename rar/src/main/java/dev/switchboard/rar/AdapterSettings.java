@@ -1,0 +1,117 @@
+package dev.switchboard.rar;
+
+import dev.switchboard.api.MediaMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The resource adapter's configuration, parsed and checked. Every problem is reported with the
+ * property's name and the offending value.
+ */
+public record AdapterSettings(String provider, Path priorityFile, Map<MediaMode, List<String>> adminPriorities,
+                              long lockTimeoutMillis, int deliveryRetries, long deliveryRetryDelayMillis,
+                              Map<String, String> providerSettings) {
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)}");
+
+    /** The raw values, as the container set them (null = not set). */
+    public record Raw(String provider, String simulatedLines, Boolean simulatedHandoff, String priorityFile,
+                      String adminPriorities, Long lockTimeoutMillis, Integer deliveryRetries,
+                      Long deliveryRetryDelayMillis) {
+    }
+
+    public static AdapterSettings parse(Raw raw) {
+        String provider = raw.provider() == null || raw.provider().isBlank() ? "sim" : raw.provider().trim();
+        long lockTimeout = raw.lockTimeoutMillis() == null ? 5000L : raw.lockTimeoutMillis();
+        if (lockTimeout <= 0) {
+            throw new IllegalArgumentException("lockTimeoutMillis '" + lockTimeout + "' must be a positive number of milliseconds");
+        }
+        int retries = raw.deliveryRetries() == null ? 2 : raw.deliveryRetries();
+        if (retries < 0) {
+            throw new IllegalArgumentException("deliveryRetries '" + retries + "' must be 0 or more");
+        }
+        long delay = raw.deliveryRetryDelayMillis() == null ? 0L : raw.deliveryRetryDelayMillis();
+        if (delay < 0) {
+            throw new IllegalArgumentException("deliveryRetryDelayMillis '" + delay + "' must be 0 or more");
+        }
+        Map<String, String> providerSettings = new LinkedHashMap<>();
+        if (raw.simulatedLines() != null) {
+            providerSettings.put("simulatedLines", raw.simulatedLines());
+        }
+        if (raw.simulatedHandoff() != null) {
+            providerSettings.put("simulatedHandoff", raw.simulatedHandoff().toString());
+        }
+        return new AdapterSettings(provider, priorityFile(raw.priorityFile()), parseAdminPriorities(raw.adminPriorities()),
+                lockTimeout, retries, delay, Map.copyOf(providerSettings));
+    }
+
+    /**
+     * The priority file: {@code ${name}} expressions are replaced by system properties; the default
+     * lives in the server's data directory, or in the temporary directory when there is none.
+     */
+    static Path priorityFile(String configured) {
+        String value = configured == null || configured.isBlank()
+                ? SwitchboardResourceAdapter.DEFAULT_PRIORITY_FILE : configured.trim();
+        Matcher m = EXPRESSION.matcher(value);
+        StringBuilder out = new StringBuilder();
+        boolean missing = false;
+        while (m.find()) {
+            String v = System.getProperty(m.group(1));
+            if (v == null) {
+                missing = true;
+                v = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        if (missing) {
+            if (configured != null && !configured.isBlank()
+                    && !configured.trim().equals(SwitchboardResourceAdapter.DEFAULT_PRIORITY_FILE)) {
+                throw new IllegalArgumentException("priorityFile '" + configured
+                        + "' names a system property that is not set");
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"), "switchboard", "priorities.properties");
+        }
+        return Path.of(out.toString());
+    }
+
+    /** {@code G3FAX=fax,fax2;INTERACTIVEVOICE=voice}: lists separated by ';', names by ','. */
+    static Map<MediaMode, List<String>> parseAdminPriorities(String value) {
+        Map<MediaMode, List<String>> lists = new EnumMap<>(MediaMode.class);
+        if (value == null || value.isBlank()) {
+            return lists;
+        }
+        for (String entry : value.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("adminPriorities '" + value + "': entry '" + entry.trim()
+                        + "' is not MODE=app1,app2");
+            }
+            MediaMode mode;
+            try {
+                mode = MediaMode.parse(entry.substring(0, eq));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("adminPriorities '" + value + "': " + e.getMessage(), e);
+            }
+            List<String> names = new ArrayList<>();
+            for (String n : entry.substring(eq + 1).split(",")) {
+                if (!n.isBlank() && !names.contains(n.trim())) {
+                    names.add(n.trim());
+                }
+            }
+            if (lists.put(mode, List.copyOf(names)) != null) {
+                throw new IllegalArgumentException("adminPriorities '" + value + "' gives the list for " + mode + " twice");
+            }
+        }
+        return lists;
+    }
+}

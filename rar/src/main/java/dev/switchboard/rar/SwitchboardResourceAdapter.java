@@ -1,0 +1,243 @@
+package dev.switchboard.rar;
+
+import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.priority.FilePriorityStore;
+import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.LineProviderFactory;
+import dev.switchboard.rar.inbound.InboundActivation;
+import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The Switchboard resource adapter. Thin on purpose: {@link #start} builds the core
+ * {@link Switchboard} from the configuration, each MDB activation becomes one
+ * {@link InboundActivation}, and {@link #stop} closes it all. Everything else is delegated.
+ */
+@Connector(
+        displayName = "Switchboard",
+        description = "TAPI-style call ownership and handoff for Jakarta EE applications",
+        vendorName = "Switchboard",
+        eisType = "Telephony",
+        version = "0.1",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.XATransaction,
+        reauthenticationSupport = false)
+public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The default of {@code priorityFile}; without jboss.server.data.dir it is java.io.tmpdir/switchboard/priorities.properties. */
+    public static final String DEFAULT_PRIORITY_FILE = "${jboss.server.data.dir}/switchboard/priorities.properties";
+    public static final String DEFAULT_SIMULATED_LINES = "line1,line2";
+
+    @ConfigProperty(defaultValue = "sim",
+            description = "The line provider, by name: 'sim' is the embedded simulated switch.")
+    private String provider = "sim";
+
+    @ConfigProperty(defaultValue = DEFAULT_SIMULATED_LINES,
+            description = "provider=sim: the simulated switch's lines, comma-separated.")
+    private String simulatedLines = DEFAULT_SIMULATED_LINES;
+
+    @ConfigProperty(defaultValue = "true",
+            description = "provider=sim: whether calls on the simulated lines can be handed off (R13).")
+    private Boolean simulatedHandoff = Boolean.TRUE;
+
+    @ConfigProperty(defaultValue = DEFAULT_PRIORITY_FILE,
+            description = "The file keeping the administrator's priority lists (R3). ${name} is replaced by a"
+                    + " system property; without jboss.server.data.dir the default is"
+                    + " ${java.io.tmpdir}/switchboard/priorities.properties.")
+    private String priorityFile = DEFAULT_PRIORITY_FILE;
+
+    @ConfigProperty(description = "Initial administrator priority lists, used only when the priority file holds"
+            + " none, e.g. G3FAX=fax;INTERACTIVEVOICE=voice (lists separated by ';', names by ',').")
+    private String adminPriorities;
+
+    @ConfigProperty(defaultValue = "5000",
+            description = "How long (ms) a change waits for a call held by another transaction before failing"
+                    + " with RESOURCEUNAVAIL (R22).")
+    private Long lockTimeoutMillis = 5000L;
+
+    @ConfigProperty(defaultValue = "2",
+            description = "How many times a failed delivery to an application is retried before an ownership"
+                    + " offer goes to the next application by priority (R23).")
+    private Integer deliveryRetries = 2;
+
+    @ConfigProperty(defaultValue = "0",
+            description = "Pause (ms) between delivery retries.")
+    private Long deliveryRetryDelayMillis = 0L;
+
+    private transient volatile AdapterRuntime runtime;
+    private final transient ConcurrentHashMap<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
+
+    /** One activation is one (endpoint factory, spec) pair; both compare by identity. */
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+    }
+
+    @Override
+    public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
+        AdapterSettings settings;
+        try {
+            settings = AdapterSettings.parse(new AdapterSettings.Raw(provider, simulatedLines, simulatedHandoff,
+                    priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis));
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("Switchboard configuration refused: " + e.getMessage(), e);
+        }
+        LineProvider lineProvider = createProvider(settings);
+        FilePriorityStore store = new FilePriorityStore(settings.priorityFile());
+        try {
+            if (!settings.adminPriorities().isEmpty() && store.load().isEmpty()) {
+                store.save(settings.adminPriorities());
+            }
+        } catch (RuntimeException e) {
+            throw new ResourceAdapterInternalException("priorityFile '" + settings.priorityFile()
+                    + "' cannot be used: " + e.getMessage(), e);
+        }
+        Switchboard switchboard;
+        try {
+            switchboard = Switchboard.builder()
+                    .provider(lineProvider)
+                    .priorityStore(store)
+                    .deliveryExecutor(new WorkManagerExecutor(ctx.getWorkManager()))
+                    .lockTimeout(Duration.ofMillis(settings.lockTimeoutMillis()))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            throw new ResourceAdapterInternalException("the switchboard cannot start: " + e.getMessage(), e);
+        }
+        this.runtime = new AdapterRuntime(switchboard, settings);
+        RaLog.started(lineProvider.name(), lineProvider.lines(), settings.priorityFile());
+    }
+
+    private static LineProvider createProvider(AdapterSettings settings) throws ResourceAdapterInternalException {
+        List<String> known = new ArrayList<>();
+        for (LineProviderFactory f : ServiceLoader.load(LineProviderFactory.class,
+                SwitchboardResourceAdapter.class.getClassLoader())) {
+            known.add(f.name());
+            if (f.name().equals(settings.provider())) {
+                try {
+                    return f.create(settings.providerSettings());
+                } catch (RuntimeException e) {
+                    throw new ResourceAdapterInternalException("provider '" + settings.provider()
+                            + "' cannot be created: " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new ResourceAdapterInternalException("provider '" + settings.provider()
+                + "' is not known; known providers: " + known);
+    }
+
+    @Override
+    public void stop() {
+        for (InboundActivation a : activations.values()) {
+            a.stop();
+        }
+        activations.clear();
+        AdapterRuntime r = runtime;
+        runtime = null;
+        if (r != null) {
+            try {
+                r.shutdown();
+            } catch (RuntimeException e) {
+                RaLog.stopFailed(e);
+            }
+        }
+        RaLog.stopped();
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof SwitchboardActivationSpec sbSpec)) {
+            throw new NotSupportedException("the Switchboard adapter cannot activate " + spec);
+        }
+        // Containers should call validate() before activation; do it again so a bad config never opens lines.
+        sbSpec.validate();
+        InboundActivation activation = new InboundActivation(requireRuntime(), factory, sbSpec);
+        ActivationKey key = new ActivationKey(factory, spec);
+        if (activations.putIfAbsent(key, activation) != null) {
+            throw new NotSupportedException("application '" + sbSpec.getApplicationName() + "' is already activated"
+                    + " for this endpoint");
+        }
+        try {
+            activation.start();
+        } catch (ResourceException | RuntimeException e) {
+            activations.remove(key, activation);
+            throw e;
+        }
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        InboundActivation activation = activations.remove(new ActivationKey(factory, spec));
+        if (activation != null) {
+            activation.stop();
+        }
+    }
+
+    /**
+     * No recovery: the coordinator keeps its staged changes (and so its prepared branches) in
+     * memory only. After a crash nothing is prepared, so there is nothing for the transaction
+     * manager to recover; an empty array says exactly that (the spec allows it, a null would not).
+     */
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    /** The started adapter's state; outbound connections and the operator go through it. */
+    public AdapterRuntime requireRuntime() throws ResourceAdapterInternalException {
+        AdapterRuntime r = runtime;
+        if (r == null) {
+            throw new ResourceAdapterInternalException("the Switchboard resource adapter is not started");
+        }
+        return r;
+    }
+
+    // ---- configuration properties (JavaBean accessors, as the container expects) ----
+
+    public String getProvider() { return provider; }
+    public void setProvider(String provider) { this.provider = provider; }
+    public String getSimulatedLines() { return simulatedLines; }
+    public void setSimulatedLines(String simulatedLines) { this.simulatedLines = simulatedLines; }
+    public Boolean getSimulatedHandoff() { return simulatedHandoff; }
+    public void setSimulatedHandoff(Boolean simulatedHandoff) { this.simulatedHandoff = simulatedHandoff; }
+    public String getPriorityFile() { return priorityFile; }
+    public void setPriorityFile(String priorityFile) { this.priorityFile = priorityFile; }
+    public String getAdminPriorities() { return adminPriorities; }
+    public void setAdminPriorities(String adminPriorities) { this.adminPriorities = adminPriorities; }
+    public Long getLockTimeoutMillis() { return lockTimeoutMillis; }
+    public void setLockTimeoutMillis(Long lockTimeoutMillis) { this.lockTimeoutMillis = lockTimeoutMillis; }
+    public Integer getDeliveryRetries() { return deliveryRetries; }
+    public void setDeliveryRetries(Integer deliveryRetries) { this.deliveryRetries = deliveryRetries; }
+    public Long getDeliveryRetryDelayMillis() { return deliveryRetryDelayMillis; }
+    public void setDeliveryRetryDelayMillis(Long deliveryRetryDelayMillis) { this.deliveryRetryDelayMillis = deliveryRetryDelayMillis; }
+
+    // The container compares adapters by identity; the spec asks that equals/hashCode be declared.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "SwitchboardResourceAdapter[provider=" + provider + ", started=" + (runtime != null) + "]";
+    }
+}

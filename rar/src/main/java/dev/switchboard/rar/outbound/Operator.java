@@ -1,0 +1,103 @@
+package dev.switchboard.rar.outbound;
+
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.api.TapiError;
+import dev.switchboard.core.LineInfo;
+import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.sim.SimulatedSwitch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The operator's view and controls, straight over the core. */
+public final class Operator implements SwitchboardOperator {
+    private final Switchboard switchboard;
+
+    public Operator(Switchboard switchboard) {
+        this.switchboard = switchboard;
+    }
+
+    @Override
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        for (LineInfo l : switchboard.lines()) {
+            out.add(l.line() + " (" + l.provider() + ")");
+        }
+        return out;
+    }
+
+    @Override
+    public List<CallView> calls() {
+        return switchboard.calls();
+    }
+
+    @Override
+    public void assignOwner(String callId, String application) {
+        switchboard.assignOwner(callId, application);
+    }
+
+    @Override
+    public void dropCall(String callId) {
+        switchboard.dropCall(callId);
+    }
+
+    @Override
+    public List<String> priorityList(MediaMode mode) {
+        return switchboard.priorityLists().list(Objects.requireNonNull(mode, "mode"));
+    }
+
+    @Override
+    public void setPriorityList(MediaMode mode, List<String> applications) {
+        try {
+            switchboard.priorityLists().setList(mode, applications);
+        } catch (IllegalArgumentException e) {
+            throw new SwitchboardException(TapiError.INVALPARAM, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> effectivePriority(String line, MediaMode mode) {
+        return switchboard.effectivePriority(line, mode);
+    }
+
+    @Override
+    public String placeSimulatedCall(String line, int mediaModes, String callerId) {
+        SimulatedSwitch sim = simulatedSwitch();
+        if (!sim.lines().contains(line)) {
+            throw new SwitchboardException(TapiError.OPERATIONUNAVAIL, "no simulated switch serves line '" + line
+                    + "'; simulated lines: " + sim.lines());
+        }
+        return sim.placeCall(line, mediaModes, callerId);
+    }
+
+    @Override
+    public void simulateMediaDetected(String simulatedCallId, MediaMode mode) {
+        simulatedSwitch().detect(simulatedCallId, mode);
+    }
+
+    @Override
+    public void simulateDigits(String simulatedCallId, String digits) {
+        try {
+            simulatedSwitch().sendDigits(simulatedCallId, digits);
+        } catch (IllegalArgumentException e) {
+            throw new SwitchboardException(TapiError.INVALPARAM, "simulated call " + simulatedCallId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void simulateHangup(String simulatedCallId) {
+        simulatedSwitch().hangUp(simulatedCallId);
+    }
+
+    private SimulatedSwitch simulatedSwitch() {
+        return switchboard.provider("sim")
+                .filter(SimulatedSwitch.class::isInstance)
+                .map(SimulatedSwitch.class::cast)
+                .orElseThrow(() -> new SwitchboardException(TapiError.OPERATIONUNAVAIL,
+                        "the adapter's line provider is not the simulated switch (provider=sim)"));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.switchboard.rar.outbound;
+
+import dev.switchboard.api.CallControl;
+import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.CallInfo;
+import dev.switchboard.api.HandoffResult;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.Privilege;
+import dev.switchboard.api.SwitchboardConnection;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
+
+/**
+ * The connection an application holds. Checks on every call that it is still valid (not closed,
+ * not taken back by the container, its application still active) and reports close to the pool.
+ */
+public final class SwitchboardConnectionHandle implements SwitchboardConnection {
+    private final String application;
+    private volatile SwitchboardManagedConnection managedConnection;
+    private volatile boolean closed;
+
+    SwitchboardConnectionHandle(SwitchboardManagedConnection managedConnection, String application) {
+        this.managedConnection = managedConnection;
+        this.application = application;
+    }
+
+    SwitchboardManagedConnection managedConnection() {
+        return managedConnection;
+    }
+
+    void attach(SwitchboardManagedConnection mc) {
+        this.managedConnection = mc;
+    }
+
+    void invalidate() {
+        this.managedConnection = null;
+    }
+
+    private SwitchboardManagedConnection valid() {
+        SwitchboardManagedConnection mc = managedConnection;
+        if (closed || mc == null) {
+            throw new SwitchboardException(TapiError.UNINITIALIZED, "the connection of application '" + application
+                    + "' is " + (closed ? "closed" : "no longer valid (the container took it back)"));
+        }
+        return mc;
+    }
+
+    private CallControl control() {
+        return valid().control();
+    }
+
+    @Override
+    public String application() {
+        return application;
+    }
+
+    @Override
+    public HandoffResult handoffToApplication(CallHandle call, String targetApplication) {
+        return control().handoffToApplication(call, targetApplication);
+    }
+
+    @Override
+    public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
+        return control().handoffToMediaMode(call, mediaMode);
+    }
+
+    @Override
+    public void setPrivilege(CallHandle call, Privilege privilege) {
+        control().setPrivilege(call, privilege);
+    }
+
+    @Override
+    public void deallocate(CallHandle call) {
+        control().deallocate(call);
+    }
+
+    @Override
+    public void setMediaMode(CallHandle call, int mediaModes) {
+        control().setMediaMode(call, mediaModes);
+    }
+
+    @Override
+    public void monitorMedia(CallHandle call, int mediaModes) {
+        control().monitorMedia(call, mediaModes);
+    }
+
+    @Override
+    public void monitorDigits(CallHandle call, boolean enabled) {
+        control().monitorDigits(call, enabled);
+    }
+
+    @Override
+    public void answer(CallHandle call) {
+        control().answer(call);
+    }
+
+    @Override
+    public void drop(CallHandle call) {
+        control().drop(call);
+    }
+
+    @Override
+    public CallInfo callInfo(CallHandle call) {
+        return control().callInfo(call);
+    }
+
+    @Override
+    public void setAppPriority(MediaMode mode, int priority) {
+        valid().session().setAppPriority(mode, priority);
+    }
+
+    @Override
+    public int getAppPriority(MediaMode mode) {
+        return valid().session().getAppPriority(mode);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SwitchboardManagedConnection mc = managedConnection;
+        managedConnection = null;
+        if (mc != null) {
+            mc.handleClosed(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SwitchboardConnection[" + application + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,166 @@
+package dev.switchboard.rar;
+
+import dev.switchboard.api.SwitchboardListener;
+import dev.switchboard.api.event.CallEvent;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.XATerminator;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+/** Container stand-ins in the artemis-ra manner: a WorkManager that runs work at once, endpoints that record. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    /** Runs every Work at once on the calling thread and counts them. */
+    static final class ImmediateWorkManager implements WorkManager {
+        final AtomicInteger works = new AtomicInteger();
+
+        private void run(Work work) {
+            works.incrementAndGet();
+            work.run();
+        }
+
+        @Override public void doWork(Work work) { run(work); }
+        @Override public void doWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); }
+        @Override public long startWork(Work work) { run(work); return 0; }
+        @Override public long startWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); return 0; }
+        @Override public void scheduleWork(Work work) { run(work); }
+        @Override public void scheduleWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); }
+    }
+
+    static BootstrapContext bootstrap(WorkManager wm) {
+        return new BootstrapContext() {
+            @Override public WorkManager getWorkManager() { return wm; }
+            @Override public XATerminator getXATerminator() { return null; }
+            @Override public Timer createTimer() throws UnavailableException { throw new UnavailableException("no timers"); }
+            @Override public boolean isContextSupported(Class<? extends WorkContext> c) { return false; }
+            @Override public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() { return null; }
+        };
+    }
+
+    /**
+     * Endpoints whose handler is {@code handler}; with {@code transacted} the factory asks for an
+     * XAResource and "completes" a transaction around each delivery: committed, or rolled back when
+     * the handler threw or asked for it via {@link #rollbackNext}.
+     */
+    static final class EndpointFactory implements MessageEndpointFactory {
+        final boolean transacted;
+        final Consumer<CallEvent> handler;
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final AtomicInteger created = new AtomicInteger();
+        final AtomicInteger released = new AtomicInteger();
+        volatile boolean rollbackNext;
+
+        EndpointFactory(boolean transacted, Consumer<CallEvent> handler) {
+            this.transacted = transacted;
+            this.handler = handler;
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xa) {
+            return createEndpoint(xa, 0);
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xa, long timeout) {
+            created.incrementAndGet();
+            if (transacted && xa == null) {
+                throw new AssertionError("a transacted delivery must pass an XAResource");
+            }
+            return new Endpoint(this, xa);
+        }
+
+        @Override
+        public boolean isDeliveryTransacted(Method method) {
+            return transacted;
+        }
+
+        @Override
+        public String getActivationName() {
+            return "fake";
+        }
+
+        @Override
+        public Class<?> getEndpointClass() {
+            return Endpoint.class;
+        }
+    }
+
+    static final class Endpoint implements MessageEndpoint, SwitchboardListener {
+        private final EndpointFactory factory;
+        private final XAResource xa;
+        private final Xid xid = new Xid() {
+            @Override public int getFormatId() { return 1; }
+            @Override public byte[] getGlobalTransactionId() { return new byte[] {1}; }
+            @Override public byte[] getBranchQualifier() { return new byte[] {2}; }
+        };
+        private boolean failed;
+
+        Endpoint(EndpointFactory factory, XAResource xa) {
+            this.factory = factory;
+            this.xa = xa;
+        }
+
+        @Override
+        public void beforeDelivery(Method method) {
+            factory.calls.add("before");
+            if (xa != null) {
+                try {
+                    xa.start(xid, XAResource.TMNOFLAGS);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+
+        @Override
+        public void onCallEvent(CallEvent event) {
+            factory.calls.add("deliver");
+            try {
+                factory.handler.accept(event);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void afterDelivery() {
+            factory.calls.add("after");
+            if (xa != null) {
+                try {
+                    xa.end(xid, XAResource.TMSUCCESS);
+                    if (failed || factory.rollbackNext) {
+                        xa.rollback(xid);
+                    } else {
+                        xa.commit(xid, true);
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+
+        @Override
+        public void release() {
+            factory.calls.add("release");
+            factory.released.incrementAndGet();
+        }
+    }
+}

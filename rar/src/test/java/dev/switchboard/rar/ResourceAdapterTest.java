@@ -1,0 +1,214 @@
+package dev.switchboard.rar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardConnection;
+import dev.switchboard.api.SwitchboardConnectionFactory;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
+import dev.switchboard.api.event.CallEvent;
+import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
+import dev.switchboard.rar.outbound.ApplicationRequestInfo;
+import dev.switchboard.rar.outbound.SwitchboardManagedConnectionFactory;
+import jakarta.resource.spi.ConnectionEvent;
+import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The adapter with a fake container: configuration, inbound delivery and retries (R23), pooled connections. */
+class ResourceAdapterTest {
+    @TempDir
+    Path dir;
+
+    private final Fakes.ImmediateWorkManager workManager = new Fakes.ImmediateWorkManager();
+    private SwitchboardResourceAdapter ra;
+
+    @BeforeEach
+    void start() throws Exception {
+        ra = new SwitchboardResourceAdapter();
+        ra.setPriorityFile(dir.resolve("priorities.properties").toString());
+        ra.setAdminPriorities("G3FAX=fax2");
+        ra.start(Fakes.bootstrap(workManager));
+    }
+
+    @AfterEach
+    void stop() {
+        ra.stop();
+    }
+
+    private static SwitchboardActivationSpec spec(String app, String modes) {
+        SwitchboardActivationSpec s = new SwitchboardActivationSpec();
+        s.setApplicationName(app);
+        s.setMediaModes(modes);
+        return s;
+    }
+
+    private String placeFax() throws Exception {
+        return ra.requireRuntime().operator().placeSimulatedCall("line1", MediaMode.G3FAX.bit(), "caller");
+    }
+
+    private CallView callOf(String simId) throws Exception {
+        return ra.requireRuntime().operator().calls().stream().filter(c -> c.providerCallId().equals(simId))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void deliversOnWorkManagerThreadsWithPairedCallbacksAndReleasedEndpoint() throws Exception {
+        List<CallEvent> got = new CopyOnWriteArrayList<>();
+        Fakes.EndpointFactory fax = new Fakes.EndpointFactory(true, got::add);
+        ra.endpointActivation(fax, spec("fax", "G3FAX:1"));
+
+        placeFax();
+
+        assertThat(got).singleElement().matches(e -> ((CallStateEvent) e).offersOwnership());
+        assertThat(workManager.works.get()).isPositive();
+        assertThat(fax.calls).containsExactly("before", "deliver", "after", "release");
+    }
+
+    @Test
+    void failingOwnerIsRetriedThenTheCallGoesToTheNextApplication_R23() throws Exception {
+        Fakes.EndpointFactory failing = new Fakes.EndpointFactory(false, e -> {
+            throw new IllegalStateException("refused");
+        });
+        List<CallEvent> backupGot = new CopyOnWriteArrayList<>();
+        Fakes.EndpointFactory backup = new Fakes.EndpointFactory(false, backupGot::add);
+        ra.endpointActivation(failing, spec("fax", "G3FAX:1"));
+        ra.endpointActivation(backup, spec("backup", "G3FAX:2"));
+
+        String sim = placeFax();
+
+        assertThat(failing.created.get()).isEqualTo(3); // 1 + deliveryRetries (2)
+        assertThat(failing.released.get()).isEqualTo(3);
+        assertThat(failing.calls.stream().filter("before"::equals).count())
+                .isEqualTo(failing.calls.stream().filter("after"::equals).count());
+        assertThat(backupGot).singleElement().matches(e -> ((CallStateEvent) e).offersOwnership());
+        assertThat(callOf(sim).owners()).containsExactly("backup");
+    }
+
+    @Test
+    void rolledBackDeliveryTransactionCountsAsFailure_R23() throws Exception {
+        Fakes.EndpointFactory rollingBack = new Fakes.EndpointFactory(true, e -> { });
+        rollingBack.rollbackNext = true;
+        List<CallEvent> backupGot = new CopyOnWriteArrayList<>();
+        ra.endpointActivation(rollingBack, spec("fax", "G3FAX:1"));
+        ra.endpointActivation(new Fakes.EndpointFactory(true, backupGot::add), spec("backup", "G3FAX:2"));
+
+        String sim = placeFax();
+
+        assertThat(rollingBack.created.get()).isEqualTo(3);
+        assertThat(backupGot).hasSize(1);
+        assertThat(callOf(sim).owners()).containsExactly("backup");
+    }
+
+    @Test
+    void deactivationOffersOwnedCallsToTheNextApplication_R7() throws Exception {
+        Fakes.EndpointFactory first = new Fakes.EndpointFactory(false, e -> { });
+        SwitchboardActivationSpec firstSpec = spec("fax", "G3FAX:1");
+        List<CallEvent> backupGot = new CopyOnWriteArrayList<>();
+        ra.endpointActivation(first, firstSpec);
+        ra.endpointActivation(new Fakes.EndpointFactory(false, backupGot::add), spec("backup", "G3FAX:2"));
+        String sim = placeFax();
+        assertThat(callOf(sim).owners()).containsExactly("fax");
+
+        ra.endpointDeactivation(first, firstSpec);
+
+        assertThat(callOf(sim).owners()).containsExactly("backup");
+        assertThat(backupGot).anyMatch(e -> e instanceof CallStateEvent s && s.offersOwnership());
+    }
+
+    @Test
+    void badActivationIsRefusedBeforeOpeningLines() throws Exception {
+        assertThatThrownBy(() -> ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("x", "BOGUS:1")))
+                .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("mediaModes 'BOGUS:1'");
+        SwitchboardActivationSpec unknownLine = spec("y", "G3FAX:1");
+        unknownLine.setLines("nowhere");
+        assertThatThrownBy(() -> ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), unknownLine))
+                .hasMessageContaining("'nowhere'");
+        assertThat(ra.requireRuntime().activeApplications()).isEmpty();
+    }
+
+    @Test
+    void adminPrioritiesSeedTheFileAndComeFirst_R1() throws Exception {
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax", "G3FAX:1"));
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax2", "G3FAX:5"));
+        assertThat(ra.requireRuntime().operator().effectivePriority("line1", MediaMode.G3FAX))
+                .containsExactly("fax2", "fax");
+        assertThat(Files.readString(dir.resolve("priorities.properties"))).contains("G3FAX=fax2");
+    }
+
+    @Test
+    void badAdapterConfigIsRefusedNamingPropertyAndValue() {
+        SwitchboardResourceAdapter bad = new SwitchboardResourceAdapter();
+        bad.setProvider("carrier-pigeon");
+        assertThatThrownBy(() -> bad.start(Fakes.bootstrap(workManager)))
+                .isInstanceOf(ResourceAdapterInternalException.class)
+                .hasMessageContaining("provider 'carrier-pigeon'").hasMessageContaining("[sim");
+        SwitchboardResourceAdapter badRetries = new SwitchboardResourceAdapter();
+        badRetries.setDeliveryRetries(-1);
+        assertThatThrownBy(() -> badRetries.start(Fakes.bootstrap(workManager))).hasMessageContaining("deliveryRetries '-1'");
+        SwitchboardResourceAdapter badLists = new SwitchboardResourceAdapter();
+        badLists.setAdminPriorities("FAXX=a");
+        assertThatThrownBy(() -> badLists.start(Fakes.bootstrap(workManager))).hasMessageContaining("adminPriorities 'FAXX=a'");
+    }
+
+    @Test
+    void connectionsMatchOnApplicationAndReportClose() throws Exception {
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax", "G3FAX:1"));
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("voice", "INTERACTIVEVOICE:1"));
+        SwitchboardManagedConnectionFactory mcf = new SwitchboardManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+
+        ManagedConnection faxMc = mcf.createManagedConnection(null, new ApplicationRequestInfo("fax"));
+        ManagedConnection voiceMc = mcf.createManagedConnection(null, new ApplicationRequestInfo("voice"));
+        Set<ManagedConnection> pool = new HashSet<>(List.of(faxMc, voiceMc));
+        assertThat(mcf.matchManagedConnections(pool, null, new ApplicationRequestInfo("voice"))).isSameAs(voiceMc);
+        assertThat(mcf.matchManagedConnections(pool, null, new ApplicationRequestInfo("other"))).isNull();
+        assertThat(mcf.matchManagedConnections(Set.of(faxMc), null, new ApplicationRequestInfo("voice"))).isNull();
+
+        // a simple ConnectionManager: create and hand out, as a container without a pool would
+        ConnectionManager cm = (factory, cri) -> ((SwitchboardManagedConnectionFactory) factory)
+                .createManagedConnection(null, cri).getConnection(null, cri);
+        SwitchboardConnectionFactory cf = (SwitchboardConnectionFactory) mcf.createConnectionFactory(cm);
+        assertThatThrownBy(() -> cf.getConnection("nobody")).isInstanceOfSatisfying(SwitchboardException.class,
+                e -> assertThat(e.error()).isEqualTo(TapiError.INVALAPPNAME));
+
+        List<ConnectionEvent> closed = new CopyOnWriteArrayList<>();
+        faxMc.addConnectionEventListener(new ConnectionEventListener() {
+            @Override public void connectionClosed(ConnectionEvent event) { closed.add(event); }
+            @Override public void localTransactionStarted(ConnectionEvent event) { }
+            @Override public void localTransactionCommitted(ConnectionEvent event) { }
+            @Override public void localTransactionRolledback(ConnectionEvent event) { }
+            @Override public void connectionErrorOccurred(ConnectionEvent event) { }
+        });
+        SwitchboardConnection handle = (SwitchboardConnection) faxMc.getConnection(null, new ApplicationRequestInfo("fax"));
+        assertThat(handle.getAppPriority(MediaMode.G3FAX)).isZero();
+        handle.close();
+        assertThat(closed).singleElement().satisfies(e -> {
+            assertThat(e.getId()).isEqualTo(ConnectionEvent.CONNECTION_CLOSED);
+            assertThat(e.getConnectionHandle()).isSameAs(handle);
+        });
+        assertThatThrownBy(() -> handle.getAppPriority(MediaMode.G3FAX)).isInstanceOfSatisfying(
+                SwitchboardException.class, e -> assertThat(e.error()).isEqualTo(TapiError.UNINITIALIZED));
+
+        SwitchboardConnection other = (SwitchboardConnection) faxMc.getConnection(null, new ApplicationRequestInfo("fax"));
+        faxMc.cleanup();
+        assertThatThrownBy(() -> other.getAppPriority(MediaMode.G3FAX)).isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining("no longer valid");
+    }
+}
