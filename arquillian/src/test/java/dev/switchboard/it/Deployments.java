@@ -1,0 +1,118 @@
+package dev.switchboard.it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Builds the test deployments from the real switchboard-rar artifact (target/deps) and the test applications. */
+final class Deployments {
+    static final String CONNECTION_FACTORY = "java:/switchboard/ConnectionFactory";
+    /** The lock timeout the in-EAR test adapters use, so that R22's timeout is quick to prove. */
+    static final long LOCK_TIMEOUT_MILLIS = 1500;
+    static final int DELIVERY_RETRIES = 2;
+
+    private Deployments() {
+    }
+
+    /** The .rar exactly as the build made it. */
+    static ResourceAdapterArchive rarAsBuilt(String name) {
+        File file = new File(System.getProperty("switchboard.rar", "target/deps/switchboard-rar.rar"));
+        ResourceAdapterArchive built = ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, file);
+        return ShrinkWrap.create(ResourceAdapterArchive.class, name).merge(built);
+    }
+
+    /**
+     * The .rar with a test activation: its own priority file (so tests never see each other's
+     * lists), a short lock timeout, and the connection factory at {@code jndiName}.
+     */
+    static ResourceAdapterArchive rarForTest(String jndiName) {
+        ResourceAdapterArchive rar = rarAsBuilt("switchboard.rar");
+        rar.delete("META-INF/ironjacamar.xml");
+        String dir = System.getProperty("switchboard.it.dir", System.getProperty("java.io.tmpdir"));
+        Path priorities = Path.of(dir, "priorities-" + UUID.randomUUID() + ".properties").toAbsolutePath();
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ironjacamar xmlns="http://www.ironjacamar.org/doc/schema">
+                  <config-property name="provider">sim</config-property>
+                  <config-property name="simulatedLines">line1,line2</config-property>
+                  <config-property name="priorityFile">%s</config-property>
+                  <config-property name="lockTimeoutMillis">%d</config-property>
+                  <config-property name="deliveryRetries">%d</config-property>
+                  <transaction-support>XATransaction</transaction-support>
+                  <connection-definitions>
+                    <connection-definition class-name="dev.switchboard.rar.outbound.SwitchboardManagedConnectionFactory"
+                                           jndi-name="%s" pool-name="SwitchboardTestPool">
+                      <xa-pool><min-pool-size>0</min-pool-size><max-pool-size>10</max-pool-size></xa-pool>
+                      <security><application/></security>
+                      <recovery no-recovery="true"/>
+                    </connection-definition>
+                  </connection-definitions>
+                </ironjacamar>
+                """.formatted(priorities, LOCK_TIMEOUT_MILLIS, DELIVERY_RETRIES, jndiName);
+        rar.addAsManifestResource(new StringAsset(xml), "ironjacamar.xml");
+        return rar;
+    }
+
+    /** An ejb jar with the given MDBs (plus the Results singleton), each bound to {@code resourceAdapter}. */
+    static JavaArchive apps(String name, String resourceAdapter, Class<?>... mdbs) {
+        StringBuilder bindings = new StringBuilder();
+        for (Class<?> mdb : mdbs) {
+            bindings.append("""
+                        <mdb:resource-adapter-binding>
+                          <ejb-name>%s</ejb-name>
+                          <mdb:resource-adapter-name>%s</mdb:resource-adapter-name>
+                        </mdb:resource-adapter-binding>
+                    """.formatted(mdb.getSimpleName(), resourceAdapter));
+        }
+        String jbossEjb3 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <jboss:ejb-jar xmlns:jboss="http://www.jboss.com/xml/ns/javaee"
+                               xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                               xmlns:mdb="urn:resource-adapter-binding"
+                               version="4.0" impl-version="2.0">
+                  <assembly-descriptor>
+                %s  </assembly-descriptor>
+                </jboss:ejb-jar>
+                """.formatted(bindings);
+        return ShrinkWrap.create(JavaArchive.class, name)
+                .addClasses(mdbs)
+                .addClass(dev.switchboard.it.apps.Results.class)
+                .addAsManifestResource(new StringAsset(jbossEjb3), "jboss-ejb3.xml");
+    }
+
+    /** The war that carries the test class and what it needs in the container (Awaitility and Hamcrest). */
+    static WebArchive testWar(Class<?>... testClasses) {
+        return ShrinkWrap.create(WebArchive.class, "test.war")
+                .addClasses(testClasses)
+                .addClass(Deployments.class)
+                .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class))
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The suite's usual EAR: the adapter inside, every well-behaved and misbehaving test application, and the test. */
+    static EnterpriseArchive earWithAdapter(String name, Class<?> testClass) {
+        return ShrinkWrap.create(EnterpriseArchive.class, name)
+                .addAsModule(rarForTest(CONNECTION_FACTORY))
+                .addAsModule(apps("test-apps.jar", "#switchboard.rar",
+                        dev.switchboard.it.apps.VoiceApp.class, dev.switchboard.it.apps.FaxApp.class,
+                        dev.switchboard.it.apps.ThrowingApp.class, dev.switchboard.it.apps.RollbackApp.class,
+                        dev.switchboard.it.apps.BackupApp.class))
+                .addAsModule(testWar(testClass, Calls.class));
+    }
+}

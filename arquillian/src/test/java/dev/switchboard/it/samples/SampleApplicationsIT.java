@@ -1,0 +1,255 @@
+package dev.switchboard.it.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardConnectionFactory;
+import dev.switchboard.api.SwitchboardOperator;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sample applications of {@code switchboard.ear}, end to end on the simulated switch: the
+ * real, Maven-built EAR is deployed (the test class is added to its console war, which runs it
+ * in the container), calls are placed through the operator, and the outcome is read where an
+ * operator would read it: owners in {@link SwitchboardOperator#calls()}, rows in the ledger's
+ * table, messages on the audit topic.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SampleApplicationsIT {
+
+    private static final String CONSOLE_WAR = "switchboard-console.war";
+    private static final long TIMEOUT_MILLIS = 15_000;
+
+    @Deployment
+    static EnterpriseArchive samplesEar() throws Exception {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, earFile().toFile());
+        WebArchive console;
+        try (InputStream in = ear.get(CONSOLE_WAR).getAsset().openStream()) {
+            console = ShrinkWrap.create(WebArchive.class, CONSOLE_WAR).as(ZipImporter.class).importFrom(in)
+                    .as(WebArchive.class);
+        }
+        console.addClass(SampleApplicationsIT.class);
+        ear.delete(CONSOLE_WAR);
+        ear.addAsModule(Testable.archiveToTest(console));
+        return ear;
+    }
+
+    /** The EAR the reactor built (the arquillian module depends on it, so it is built first). */
+    static Path earFile() {
+        Path ear = Path.of(System.getProperty("switchboard.ear", "../ear/target/switchboard.ear"));
+        if (!Files.isRegularFile(ear)) {
+            throw new IllegalStateException("the sample EAR " + ear.toAbsolutePath() + " is missing: build the ear"
+                    + " module first (mvn -pl ear -am package) or point -Dswitchboard.ear at it");
+        }
+        return ear;
+    }
+
+
+    @Test
+    void voiceCallThenDigit9IsHandedToFax_R10_R11_R18() throws Exception {
+        SwitchboardOperator operator = operator();
+        String sim = operator.placeSimulatedCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-digit9");
+        CallView call = awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
+
+        operator.simulateDigits(sim, "9");
+
+        CallView handed = awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
+        assertTrue(handed.monitors().contains("audit"), "the audit monitor still watches: " + handed);
+        assertEquals(List.of("voice G3FAX SUCCESS"), ledger(call.callId()), "one ledger row for the handoff");
+        hangUp(operator, sim);
+    }
+
+    @Test
+    void voiceCallWithFaxToneIsHandedToFax_R17() throws Exception {
+        SwitchboardOperator operator = operator();
+        String sim = operator.placeSimulatedCall("line2", MediaMode.INTERACTIVEVOICE.bit(), "it-cng");
+        awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
+
+        operator.simulateMediaDetected(sim, MediaMode.G3FAX);
+
+        awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
+        hangUp(operator, sim);
+    }
+
+    @Test
+    void unknownCallIsProbedAndHandedToFax_R6_R19() throws Exception {
+        SwitchboardOperator operator = operator();
+        String sim = operator.placeSimulatedCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.G3FAX),
+                "it-unknown");
+
+        // fax ends up owner, and the media mode is the real mode alone (R19)
+        awaitCall(operator, sim, "probed to fax", SampleApplicationsIT::takenByFax);
+        hangUp(operator, sim);
+    }
+
+    @Test
+    void unknownCallIsProbedToDataModemFirstInProbeOrder_R6_R19() throws Exception {
+        SwitchboardOperator operator = operator();
+        // DATAMODEM comes before TDD in the probe order (R6), so the prober never needs to try TDD
+        int modes = MediaMode.mask(MediaMode.UNKNOWN, MediaMode.TDD, MediaMode.DATAMODEM);
+        String sim = operator.placeSimulatedCall("line2", modes, "it-modem");
+
+        awaitCall(operator, sim, "probed to datamodem",
+                c -> c.owners().equals(List.of("datamodem")) && c.mediaModes() == MediaMode.DATAMODEM.bit());
+        hangUp(operator, sim);
+    }
+
+    @Test
+    void unknownCallWithNoCandidateOwnerIsDropped_R20() throws Exception {
+        SwitchboardOperator operator = operator();
+        String sim = operator.placeSimulatedCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.TELEX),
+                "it-telex");
+
+        awaitGone(operator, sim, "dropped by the prober and deallocated by everyone");
+    }
+
+    @Test
+    void ledgerRollbackUndoesHandoffAndRowTogether_R21() throws Exception {
+        SwitchboardOperator operator = operator();
+        String sim = operator.placeSimulatedCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-rollback");
+        CallView call = awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
+
+        // '8' hands off and writes the row, then rolls back; '9' then does it for real. Events of one
+        // call are delivered in order, so when fax owns the call the rollback has happened: had the
+        // '8' handoff committed, voice would have let go and never seen the '9'.
+        operator.simulateDigits(sim, "89");
+
+        awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
+        assertEquals(List.of("voice G3FAX SUCCESS"), ledger(call.callId()),
+                "the rolled-back handoff left no row; the committed one left one");
+        hangUp(operator, sim);
+    }
+
+    @Test
+    void auditMonitorPublishesEveryEventToTheTopic_R5_R24() throws Exception {
+        SwitchboardOperator operator = operator();
+        ConnectionFactory jms = lookup("java:/ConnectionFactory", ConnectionFactory.class);
+        Topic topic = lookup("java:/jms/topic/switchboard/audit", Topic.class);
+        try (JMSContext context = jms.createContext()) {
+            JMSConsumer consumer = context.createConsumer(topic);
+            String sim = operator.placeSimulatedCall("line2", MediaMode.G3FAX.bit(), "it-audit");
+            String callId = awaitCall(operator, sim, "taken by fax", SampleApplicationsIT::takenByFax).callId();
+            hangUp(operator, sim);
+
+            List<String> states = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+            while (!states.contains("IDLE") && System.currentTimeMillis() < deadline) {
+                Message m = consumer.receive(500);
+                if (m != null && callId.equals(m.getStringProperty("callId"))
+                        && "CallStateEvent".equals(m.getStringProperty("eventType"))) {
+                    String body = ((TextMessage) m).getText();
+                    assertTrue(body.contains("\"callId\":\"" + callId + "\""), body);
+                    states.add(body.replaceAll(".*\"state\":\"([A-Z]+)\".*", "$1"));
+                }
+            }
+            assertEquals("OFFERING", states.isEmpty() ? "nothing" : states.get(0), "first audit message: " + states);
+            assertTrue(states.containsAll(List.of("DISCONNECTED", "IDLE")), "audit messages: " + states);
+        }
+    }
+
+    // ---- helpers
+
+    /** Voice owns the call and has answered it, which it does once it listens for digits and tones. */
+    private static boolean answeredByVoice(CallView c) {
+        return c.owners().equals(List.of("voice")) && c.state() == CallState.CONNECTED;
+    }
+
+    /** Fax alone owns the call and has set its media mode to G3FAX (R16). */
+    private static boolean takenByFax(CallView c) {
+        return c.owners().equals(List.of("fax")) && c.mediaModes() == MediaMode.G3FAX.bit();
+    }
+
+    private static SwitchboardOperator operator() throws NamingException {
+        return lookup("java:/switchboard/ConnectionFactory", SwitchboardConnectionFactory.class).getOperator();
+    }
+
+    private static <T> T lookup(String name, Class<T> type) throws NamingException {
+        InitialContext ctx = new InitialContext();
+        try {
+            return type.cast(ctx.lookup(name));
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static Optional<CallView> find(SwitchboardOperator operator, String simulatedId) {
+        return operator.calls().stream().filter(c -> simulatedId.equals(c.providerCallId())).findFirst();
+    }
+
+    private static CallView awaitCall(SwitchboardOperator operator, String simulatedId, String what,
+                                      Predicate<CallView> done) throws InterruptedException {
+        Optional<CallView> last = await(() -> find(operator, simulatedId), o -> o.filter(done).isPresent());
+        assertTrue(last.filter(done).isPresent(), "call " + simulatedId + " not " + what + ": " + last);
+        return last.get();
+    }
+
+    private static void awaitGone(SwitchboardOperator operator, String simulatedId, String what)
+            throws InterruptedException {
+        Optional<CallView> last = await(() -> find(operator, simulatedId), Optional::isEmpty);
+        assertTrue(last.isEmpty(), "call " + simulatedId + " not " + what + ": " + last);
+    }
+
+    private static void hangUp(SwitchboardOperator operator, String simulatedId) throws InterruptedException {
+        operator.simulateHangup(simulatedId);
+        awaitGone(operator, simulatedId, "gone after hang-up (every application deallocates on IDLE)");
+    }
+
+    private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        T value = probe.get();
+        while (!done.test(value) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            value = probe.get();
+        }
+        return value;
+    }
+
+    /** The ledger's rows for a call, as "application mode result". */
+    private static List<String> ledger(String callId) throws NamingException, SQLException {
+        DataSource ds = lookup("java:jboss/datasources/ExampleDS", DataSource.class);
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select APPLICATION, MEDIA_MODE, RESULT from HANDOFF_RECORD where CALL_ID = ? order by ID")) {
+            ps.setString(1, callId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+        }
+        return rows;
+    }
+}

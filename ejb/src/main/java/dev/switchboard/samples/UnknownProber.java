@@ -1,0 +1,78 @@
+package dev.switchboard.samples;
+
+import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.HandoffResult;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardConnection;
+import dev.switchboard.api.SwitchboardConnectionFactory;
+import dev.switchboard.api.SwitchboardListener;
+import dev.switchboard.api.event.CallEvent;
+import dev.switchboard.api.event.CallStateEvent;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+
+/**
+ * Owner of UNKNOWN calls: finds each call's real application by probing (R19). It hands the
+ * call off to each candidate mode in the order of R6: TARGETNOTFOUND clears that bit and goes on,
+ * TARGETSELF means this application handles the mode itself, SUCCESS means the call has been
+ * passed on and the prober lets go. When no candidate is left, a last handoff to UNKNOWN
+ * looks for another prober; when that fails too (R20) the call is dropped.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "applicationName", propertyValue = Samples.PROBER),
+        @ActivationConfigProperty(propertyName = "lines", propertyValue = "*"),
+        @ActivationConfigProperty(propertyName = "privileges", propertyValue = "OWNER"),
+        @ActivationConfigProperty(propertyName = "mediaModes", propertyValue = "UNKNOWN:1")
+})
+public class UnknownProber implements SwitchboardListener {
+
+    @Inject
+    SwitchboardConnectionFactory factory;
+
+    @Override
+    public void onCallEvent(CallEvent event) {
+        if (event instanceof CallStateEvent s && s.offersOwnership()) {
+            try (SwitchboardConnection c = factory.getConnection(Samples.PROBER)) {
+                probe(c, s.handle(), s.callId(), s.mediaModes());
+            }
+        } else if (event instanceof CallStateEvent s && s.state() == CallState.IDLE) {
+            Samples.letGo(factory, Samples.PROBER, s.handle(), s.callId());
+        }
+    }
+
+    private void probe(SwitchboardConnection c, CallHandle handle, String callId, int mediaModes) {
+        int remaining = mediaModes;
+        for (MediaMode candidate : MediaMode.probeOrder(mediaModes)) {
+            HandoffResult result = c.handoffToMediaMode(handle, candidate);
+            Samples.log(Samples.PROBER, "probes", callId, "for " + candidate + ": " + result);
+            switch (result) {
+                case SUCCESS -> {
+                    c.deallocate(handle);
+                    Samples.log(Samples.PROBER, "lets go of", callId, "(handed to " + candidate + ")");
+                    return;
+                }
+                case TARGETSELF -> {
+                    c.setMediaMode(handle, candidate.bit());
+                    Samples.log(Samples.PROBER, "handles", callId, "itself as " + candidate);
+                    return;
+                }
+                case TARGETNOTFOUND -> {
+                    remaining &= ~candidate.bit();
+                    c.setMediaMode(handle, remaining | MediaMode.UNKNOWN.bit());
+                }
+            }
+        }
+        HandoffResult last = c.handoffToMediaMode(handle, MediaMode.UNKNOWN);
+        if (last == HandoffResult.SUCCESS) {
+            c.deallocate(handle);
+            Samples.log(Samples.PROBER, "hands", callId, "to another UNKNOWN prober");
+            return;
+        }
+        c.drop(handle);
+        c.deallocate(handle);
+        Samples.log(Samples.PROBER, "drops", callId, "- no application takes " + MediaMode.describe(mediaModes)
+                + " (R20: the last UNKNOWN handoff gave " + last + ")");
+    }
+}
