@@ -10,10 +10,11 @@ import java.util.Base64;
  * another. Random bytes are drawn in blocks because asking SecureRandom for 16 bytes at a
  * time would cost more than offering the call itself.
  *
- * <p>The generator is the JDK's NIST SP 800-90A DRBG where available: on Linux the default
- * SecureRandom (NativePRNG) mixes /dev/urandom with SHA1PRNG and costs some 800 ns per handle,
- * four times what the rest of offering a call costs; the DRBG gives the same unguessability for
- * a sixth of that. Where no DRBG is available the default SecureRandom is used.
+ * <p>The generator is the JDK's NIST SP 800-90A DRBG where available. On Linux the default
+ * SecureRandom (NativePRNG) mixes /dev/urandom with SHA1PRNG and is about four times slower
+ * (some 180 ns against 50 ns per handle, see docs/performance.md); with four handles per offered
+ * call that was a quarter of the cost of offering it. Where no DRBG is available the default
+ * SecureRandom is used.
  */
 final class HandleIds {
     private static final int ID_BYTES = 16;
