@@ -1,9 +1,7 @@
 package dev.switchboard.samples;
 
-import dev.switchboard.api.CallInfo;
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
-import dev.switchboard.api.SwitchboardConnection;
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardListener;
 import dev.switchboard.api.event.CallEvent;
@@ -33,13 +31,7 @@ public class DataModemApplication implements SwitchboardListener {
             return;
         }
         if (s.offersOwnership()) {
-            try (SwitchboardConnection c = factory.getConnection(Samples.DATAMODEM)) {
-                c.setMediaMode(s.handle(), MediaMode.DATAMODEM.bit());
-                CallInfo info = c.callInfo(s.handle());
-                if (info.state() == CallState.OFFERING || info.state() == CallState.ACCEPTED) {
-                    c.answer(s.handle());
-                }
-            }
+            Samples.takeCall(factory, Samples.DATAMODEM, s.handle(), MediaMode.DATAMODEM);
             Samples.log(Samples.DATAMODEM, "takes", s.callId(), "on " + s.line() + ": modem training");
         } else if (s.state() == CallState.IDLE) {
             Samples.letGo(factory, Samples.DATAMODEM, s.handle(), s.callId());

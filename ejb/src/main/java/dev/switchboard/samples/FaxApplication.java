@@ -1,9 +1,7 @@
 package dev.switchboard.samples;
 
-import dev.switchboard.api.CallInfo;
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
-import dev.switchboard.api.SwitchboardConnection;
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardListener;
 import dev.switchboard.api.event.CallEvent;
@@ -35,13 +33,7 @@ public class FaxApplication implements SwitchboardListener {
             return;
         }
         if (s.offersOwnership()) {
-            try (SwitchboardConnection c = factory.getConnection(Samples.FAX)) {
-                c.setMediaMode(s.handle(), MediaMode.G3FAX.bit());
-                CallInfo info = c.callInfo(s.handle());
-                if (info.state() == CallState.OFFERING || info.state() == CallState.ACCEPTED) {
-                    c.answer(s.handle());
-                }
-            }
+            Samples.takeCall(factory, Samples.FAX, s.handle(), MediaMode.G3FAX);
             Samples.log(Samples.FAX, "takes", s.callId(), "on " + s.line() + ": receiving a fax");
         } else if (s.state() == CallState.IDLE) {
             Samples.letGo(factory, Samples.FAX, s.handle(), s.callId());

@@ -1,6 +1,8 @@
 package dev.switchboard.samples;
 
 import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardConnection;
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardException;
@@ -42,6 +44,21 @@ public final class Samples {
      * transaction that dropped it) may still be sent the call's last events: its handle is then
      * no longer valid, which is fine here.
      */
+    /**
+     * What an application that owns one media mode does with a call it is given: it claims the
+     * call's media mode (R16, which tells every other holder) and answers it unless already answered.
+     */
+    static void takeCall(SwitchboardConnectionFactory factory, String application, CallHandle handle,
+                         MediaMode mode) {
+        try (SwitchboardConnection c = factory.getConnection(application)) {
+            c.setMediaMode(handle, mode.bit());
+            CallState state = c.callInfo(handle).state();
+            if (state == CallState.OFFERING || state == CallState.ACCEPTED) {
+                c.answer(handle);
+            }
+        }
+    }
+
     static void letGo(SwitchboardConnectionFactory factory, String application, CallHandle handle, String callId) {
         try (SwitchboardConnection c = factory.getConnection(application)) {
             c.deallocate(handle);
