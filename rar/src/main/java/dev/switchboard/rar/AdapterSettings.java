@@ -14,20 +14,33 @@ import java.util.regex.Pattern;
  * The resource adapter's configuration, parsed and checked. Every problem is reported with the
  * property's name and the offending value.
  */
-public record AdapterSettings(String provider, Path priorityFile, Map<MediaMode, List<String>> adminPriorities,
+public record AdapterSettings(List<String> providers, Path priorityFile, Map<MediaMode, List<String>> adminPriorities,
                               long lockTimeoutMillis, int deliveryRetries, long deliveryRetryDelayMillis,
                               Map<String, String> providerSettings) {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)}");
+    /** {@code ${name}} or {@code ${name:default}} in a provider setting: a system property, else the default. */
+    private static final Pattern EXPRESSION_WITH_DEFAULT = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
-    /** The raw values, as the container set them (null = not set). */
+    /**
+     * The raw values, as the container set them (null = not set).
+     *
+     * @param otherProviderSettings further providers' settings by property name (the sip* ones)
+     */
     public record Raw(String provider, String simulatedLines, Boolean simulatedHandoff, String priorityFile,
                       String adminPriorities, Long lockTimeoutMillis, Integer deliveryRetries,
-                      Long deliveryRetryDelayMillis) {
+                      Long deliveryRetryDelayMillis, Map<String, String> otherProviderSettings) {
+
+        public Raw(String provider, String simulatedLines, Boolean simulatedHandoff, String priorityFile,
+                   String adminPriorities, Long lockTimeoutMillis, Integer deliveryRetries,
+                   Long deliveryRetryDelayMillis) {
+            this(provider, simulatedLines, simulatedHandoff, priorityFile, adminPriorities, lockTimeoutMillis,
+                    deliveryRetries, deliveryRetryDelayMillis, Map.of());
+        }
     }
 
     public static AdapterSettings parse(Raw raw) {
-        String provider = raw.provider() == null || raw.provider().isBlank() ? "sim" : raw.provider().trim();
+        List<String> providers = providers(raw.provider());
         long lockTimeout = raw.lockTimeoutMillis() == null ? 5000L : raw.lockTimeoutMillis();
         if (lockTimeout <= 0) {
             throw new IllegalArgumentException("lockTimeoutMillis '" + lockTimeout + "' must be a positive number of milliseconds");
@@ -47,8 +60,53 @@ public record AdapterSettings(String provider, Path priorityFile, Map<MediaMode,
         if (raw.simulatedHandoff() != null) {
             providerSettings.put("simulatedHandoff", raw.simulatedHandoff().toString());
         }
-        return new AdapterSettings(provider, priorityFile(raw.priorityFile()), parseAdminPriorities(raw.adminPriorities()),
+        raw.otherProviderSettings().forEach((name, value) -> {
+            if (value != null) {
+                providerSettings.put(name, resolve(name, value));
+            }
+        });
+        return new AdapterSettings(List.copyOf(providers), priorityFile(raw.priorityFile()), parseAdminPriorities(raw.adminPriorities()),
                 lockTimeout, retries, delay, Map.copyOf(providerSettings));
+    }
+
+    /** {@code sim,sip}: the providers to run, by name, each once; blank = {@code sim}. */
+    static List<String> providers(String value) {
+        List<String> names = new ArrayList<>();
+        String v = value == null || value.isBlank() ? "sim" : value;
+        for (String n : v.split(",")) {
+            String name = n.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("provider '" + value + "' names '" + name + "' twice");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("provider '" + value + "' names no provider");
+        }
+        return names;
+    }
+
+    /**
+     * Replaces {@code ${name:default}} by the system property {@code name}, else the default, so a
+     * setting can differ per server ({@code sipPort=${switchboard.sip.port:5060}}); a property that
+     * is not set and has no default is an error naming the setting.
+     */
+    static String resolve(String setting, String value) {
+        Matcher m = EXPRESSION_WITH_DEFAULT.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = System.getProperty(m.group(1).trim(), m.group(2));
+            if (v == null) {
+                throw new IllegalArgumentException(setting + " '" + value + "' names system property '"
+                        + m.group(1).trim() + "', which is not set and has no default");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -19,7 +19,9 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.transaction.xa.XAResource;
@@ -43,10 +45,53 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     /** The default of {@code priorityFile}; without jboss.server.data.dir it is java.io.tmpdir/switchboard/priorities.properties. */
     public static final String DEFAULT_PRIORITY_FILE = "${jboss.server.data.dir}/switchboard/priorities.properties";
     public static final String DEFAULT_SIMULATED_LINES = "line1,line2";
+    public static final String DEFAULT_PROVIDER = "sim,sip";
+    /** A system property moves the port per server, so a test server never collides with a hand-started one. */
+    public static final String DEFAULT_SIP_PORT = "${switchboard.sip.port:5060}";
+    public static final String DEFAULT_SIP_RTP_PORT_RANGE = "${switchboard.sip.rtpPortRange:40000-40999}";
 
-    @ConfigProperty(defaultValue = "sim",
-            description = "The line provider, by name: 'sim' is the embedded simulated switch.")
-    private String provider = "sim";
+    @ConfigProperty(defaultValue = DEFAULT_PROVIDER,
+            description = "The line providers, by name, comma-separated: 'sim' is the embedded simulated switch,"
+                    + " 'sip' the SIP line provider (see the sip* properties). Line names must be unique across them.")
+    private String provider = DEFAULT_PROVIDER;
+
+    @ConfigProperty(defaultValue = "127.0.0.1",
+            description = "provider=sip: the address the SIP listener binds to, also sent in Contact and SDP"
+                    + " (one concrete address, not 0.0.0.0).")
+    private String sipListenAddress = "127.0.0.1";
+
+    @ConfigProperty(defaultValue = DEFAULT_SIP_PORT,
+            description = "provider=sip: the SIP port. ${name:default} takes a system property.")
+    private String sipPort = DEFAULT_SIP_PORT;
+
+    @ConfigProperty(defaultValue = "udp", description = "provider=sip: udp or tcp.")
+    private String sipTransport = "udp";
+
+    @ConfigProperty(defaultValue = "sip",
+            description = "provider=sip: the lines, comma-separated; a call to sip:<line>@host is on that line.")
+    private String sipLines = "sip";
+
+    @ConfigProperty(defaultValue = "sip",
+            description = "provider=sip: the line for calls whose request-URI user is not in sipLines (a trunk's"
+                    + " dialled numbers); empty = such calls get 404 Not Found.")
+    private String sipDefaultLine = "sip";
+
+    @ConfigProperty(defaultValue = DEFAULT_SIP_RTP_PORT_RANGE,
+            description = "provider=sip: the local UDP ports for RTP and T.38, first-last; one even port per call.")
+    private String sipRtpPortRange = DEFAULT_SIP_RTP_PORT_RANGE;
+
+    @ConfigProperty(defaultValue = "10000",
+            description = "provider=sip: how long (ms) a T.38 re-INVITE waits for an owner to set media mode"
+                    + " G3FAX before it is answered 488.")
+    private String sipReinviteTimeoutMillis = "10000";
+
+    @ConfigProperty(defaultValue = "8192",
+            description = "provider=sip: the largest SIP message accepted (bytes); larger ones get 513.")
+    private String sipMaxMessageSize = "8192";
+
+    @ConfigProperty(defaultValue = "200",
+            description = "provider=sip: the most calls at once; more get 503 with Retry-After.")
+    private String sipMaxCalls = "200";
 
     @ConfigProperty(defaultValue = DEFAULT_SIMULATED_LINES,
             description = "provider=sim: the simulated switch's lines, comma-separated.")
@@ -92,11 +137,12 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         AdapterSettings settings;
         try {
             settings = AdapterSettings.parse(new AdapterSettings.Raw(provider, simulatedLines, simulatedHandoff,
-                    priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis));
+                    priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis,
+                    sipSettings()));
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Switchboard configuration refused: " + e.getMessage(), e);
         }
-        LineProvider lineProvider = createProvider(settings);
+        List<LineProvider> lineProviders = createProviders(settings);
         FilePriorityStore store = new FilePriorityStore(settings.priorityFile());
         try {
             if (!settings.adminPriorities().isEmpty() && store.load().isEmpty()) {
@@ -108,8 +154,9 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         }
         Switchboard switchboard;
         try {
-            switchboard = Switchboard.builder()
-                    .provider(lineProvider)
+            Switchboard.Builder builder = Switchboard.builder();
+            lineProviders.forEach(builder::provider);
+            switchboard = builder
                     .priorityStore(store)
                     .deliveryExecutor(new WorkManagerExecutor(ctx.getWorkManager()))
                     .lockTimeout(Duration.ofMillis(settings.lockTimeoutMillis()))
@@ -119,25 +166,45 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             throw new ResourceAdapterInternalException("the switchboard cannot start: " + e.getMessage(), e);
         }
         this.runtime = new AdapterRuntime(switchboard, settings);
-        RaLog.started(lineProvider.name(), lineProvider.lines(), settings.priorityFile());
+        RaLog.started(settings.providers().toString(), switchboard.lines(), settings.priorityFile());
     }
 
-    private static LineProvider createProvider(AdapterSettings settings) throws ResourceAdapterInternalException {
-        List<String> known = new ArrayList<>();
+    private Map<String, String> sipSettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("sipListenAddress", sipListenAddress);
+        m.put("sipPort", sipPort);
+        m.put("sipTransport", sipTransport);
+        m.put("sipLines", sipLines);
+        m.put("sipDefaultLine", sipDefaultLine);
+        m.put("sipRtpPortRange", sipRtpPortRange);
+        m.put("sipReinviteTimeoutMillis", sipReinviteTimeoutMillis);
+        m.put("sipMaxMessageSize", sipMaxMessageSize);
+        m.put("sipMaxCalls", sipMaxCalls);
+        return m;
+    }
+
+    /** One provider per name in {@code provider}, in that order; an unknown name is refused listing the known ones. */
+    private static List<LineProvider> createProviders(AdapterSettings settings) throws ResourceAdapterInternalException {
+        Map<String, LineProviderFactory> known = new LinkedHashMap<>();
         for (LineProviderFactory f : ServiceLoader.load(LineProviderFactory.class,
                 SwitchboardResourceAdapter.class.getClassLoader())) {
-            known.add(f.name());
-            if (f.name().equals(settings.provider())) {
-                try {
-                    return f.create(settings.providerSettings());
-                } catch (RuntimeException e) {
-                    throw new ResourceAdapterInternalException("provider '" + settings.provider()
-                            + "' cannot be created: " + e.getMessage(), e);
-                }
+            known.putIfAbsent(f.name(), f);
+        }
+        List<LineProvider> providers = new ArrayList<>();
+        for (String name : settings.providers()) {
+            LineProviderFactory f = known.get(name);
+            if (f == null) {
+                throw new ResourceAdapterInternalException("provider '" + name + "' is not known; known providers: "
+                        + known.keySet());
+            }
+            try {
+                providers.add(f.create(settings.providerSettings()));
+            } catch (RuntimeException e) {
+                throw new ResourceAdapterInternalException("provider '" + name + "' cannot be created: "
+                        + e.getMessage(), e);
             }
         }
-        throw new ResourceAdapterInternalException("provider '" + settings.provider()
-                + "' is not known; known providers: " + known);
+        return providers;
     }
 
     @Override
@@ -210,6 +277,24 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
 
     public String getProvider() { return provider; }
     public void setProvider(String provider) { this.provider = provider; }
+    public String getSipListenAddress() { return sipListenAddress; }
+    public void setSipListenAddress(String v) { this.sipListenAddress = v; }
+    public String getSipPort() { return sipPort; }
+    public void setSipPort(String v) { this.sipPort = v; }
+    public String getSipTransport() { return sipTransport; }
+    public void setSipTransport(String v) { this.sipTransport = v; }
+    public String getSipLines() { return sipLines; }
+    public void setSipLines(String v) { this.sipLines = v; }
+    public String getSipDefaultLine() { return sipDefaultLine; }
+    public void setSipDefaultLine(String v) { this.sipDefaultLine = v; }
+    public String getSipRtpPortRange() { return sipRtpPortRange; }
+    public void setSipRtpPortRange(String v) { this.sipRtpPortRange = v; }
+    public String getSipReinviteTimeoutMillis() { return sipReinviteTimeoutMillis; }
+    public void setSipReinviteTimeoutMillis(String v) { this.sipReinviteTimeoutMillis = v; }
+    public String getSipMaxMessageSize() { return sipMaxMessageSize; }
+    public void setSipMaxMessageSize(String v) { this.sipMaxMessageSize = v; }
+    public String getSipMaxCalls() { return sipMaxCalls; }
+    public void setSipMaxCalls(String v) { this.sipMaxCalls = v; }
     public String getSimulatedLines() { return simulatedLines; }
     public void setSimulatedLines(String simulatedLines) { this.simulatedLines = simulatedLines; }
     public Boolean getSimulatedHandoff() { return simulatedHandoff; }

@@ -42,6 +42,7 @@ class ResourceAdapterTest {
     @BeforeEach
     void start() throws Exception {
         ra = new SwitchboardResourceAdapter();
+        ra.setProvider("sim"); // the default also starts a SIP listener, which these tests do not need
         ra.setPriorityFile(dir.resolve("priorities.properties").toString());
         ra.setAdminPriorities("G3FAX=fax2");
         ra.start(Fakes.bootstrap(workManager));
@@ -150,6 +151,47 @@ class ResourceAdapterTest {
         assertThat(ra.requireRuntime().operator().effectivePriority("line1", MediaMode.G3FAX))
                 .containsExactly("fax2", "fax");
         assertThat(Files.readString(dir.resolve("priorities.properties"))).contains("G3FAX=fax2");
+    }
+
+    @Test
+    void simulatedSwitchAndSipProviderRunTogether() throws Exception {
+        SwitchboardResourceAdapter both = new SwitchboardResourceAdapter();
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        System.setProperty("switchboard.it.sipPort", String.valueOf(port));
+        try {
+            both.setPriorityFile(dir.resolve("both.properties").toString());
+            both.setSipPort("${switchboard.it.sipPort:5060}");
+            both.setSipLines("fax-in,sales");
+            both.setSipDefaultLine("sales");
+            both.start(Fakes.bootstrap(workManager));
+            assertThat(both.requireRuntime().operator().lines())
+                    .containsExactly("line1 (sim)", "line2 (sim)", "fax-in (sip)", "sales (sip)");
+            // the expression was resolved: the SIP port is taken now
+            assertThatThrownBy(() -> new java.net.DatagramSocket(port, java.net.InetAddress.getLoopbackAddress()).close())
+                    .isInstanceOf(java.net.SocketException.class);
+        } finally {
+            both.stop();
+            System.clearProperty("switchboard.it.sipPort");
+        }
+    }
+
+    @Test
+    void providerListAndSipSettingsAreCheckedNamingPropertyAndValue() {
+        SwitchboardResourceAdapter twice = new SwitchboardResourceAdapter();
+        twice.setProvider("sim,sim");
+        assertThatThrownBy(() -> twice.start(Fakes.bootstrap(workManager))).hasMessageContaining("provider 'sim,sim'");
+        SwitchboardResourceAdapter badPort = new SwitchboardResourceAdapter();
+        badPort.setProvider("sip");
+        badPort.setSipPort("70000");
+        assertThatThrownBy(() -> badPort.start(Fakes.bootstrap(workManager))).hasMessageContaining("sipPort '70000'");
+        SwitchboardResourceAdapter clash = new SwitchboardResourceAdapter();
+        clash.setSipLines("line1");
+        clash.setSipPort("${switchboard.no.such.property}");
+        assertThatThrownBy(() -> clash.start(Fakes.bootstrap(workManager)))
+                .hasMessageContaining("sipPort '${switchboard.no.such.property}'");
     }
 
     @Test

@@ -1,0 +1,307 @@
+package dev.switchboard.sip.provider;
+
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.sip.media.DtmfBodyException;
+import dev.switchboard.sip.media.InfoDtmf;
+import dev.switchboard.sip.sdp.AcceptedMedia;
+import dev.switchboard.sip.sdp.MediaDescription;
+import dev.switchboard.sip.sdp.SdpAnswer;
+import dev.switchboard.sip.sdp.SdpAnswerWriter;
+import dev.switchboard.sip.sdp.SessionDescription;
+import java.net.DatagramSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.message.Request;
+
+/**
+ * One SIP dialog as one call. Every method runs on the call's {@link SerialExecutor} (the
+ * provider and the media reader only ever submit to it), so the state below needs no lock and
+ * what the core hears about the call is in the order it happened.
+ */
+final class SipCall {
+    enum Phase { RINGING, CONNECTED, ENDED }
+
+    /** A T.38 re-INVITE waiting for an owner to set the media mode to G3FAX. */
+    private record PendingReinvite(ServerTransaction tx, SessionDescription offer, ScheduledFuture<?> timeout) {
+    }
+
+    private final SipContext ctx;
+    private final Responses responses;
+    private final String id;
+    private final String line;
+    private final ServerTransaction inviteTx;
+    private final String toTag;
+    private final SessionDescription offer;
+    private final RtpSession media;
+    private final SdpAnswerWriter writer;
+    private final SerialExecutor serial;
+    private final int offeredModes;
+    private Phase phase = Phase.RINGING;
+    private int mediaModes;
+    private boolean faxToneReported;
+    private PendingReinvite pending;
+
+    SipCall(SipContext ctx, String id, String line, ServerTransaction inviteTx, SessionDescription offer,
+            int offeredModes, DatagramSocket mediaSocket, String toTag) {
+        this.ctx = ctx;
+        this.responses = new Responses(ctx);
+        this.id = id;
+        this.line = line;
+        this.inviteTx = inviteTx;
+        this.offer = offer;
+        this.offeredModes = offeredModes;
+        this.mediaModes = offeredModes;
+        this.media = new RtpSession(id, mediaSocket, mediaEvents());
+        this.toTag = toTag;
+        this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
+        this.serial = new SerialExecutor(ctx.pool());
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Runs {@code task} on this call's serial executor. */
+    void submit(Runnable task) {
+        serial.execute(task);
+    }
+
+    /** The media reader's reports, put in line with the call's SIP messages. */
+    private MediaEvents mediaEvents() {
+        return new MediaEvents() {
+            @Override
+            public void faxTone() {
+                submit(SipCall.this::onFaxTone);
+            }
+
+            @Override
+            public void digit(char digit) {
+                submit(() -> onDigit(digit));
+            }
+        };
+    }
+
+    // ---- the call arrives ----
+
+    void start(String callerId, String calledId) {
+        responses.send(inviteTx, 180, toTag);
+        try {
+            ctx.events().newCall(line, id, offeredModes, callerId, calledId);
+        } catch (RuntimeException e) {
+            SipLog.coreRefused(id, e);
+            responses.send(inviteTx, 500, toTag);
+            phase = Phase.ENDED; // the core never knew the call: nothing to report
+            media.close();
+            ctx.calls().remove(this);
+        }
+    }
+
+    // ---- what owners ask (through the core) ----
+
+    void answer() {
+        if (phase != Phase.RINGING) {
+            return;
+        }
+        SessionDescription o = offer != null ? offer : Offers.lateOffer();
+        boolean fax = mediaModes == MediaMode.G3FAX.bit() || o.firstActive("audio").isEmpty();
+        SdpAnswer answer = writer.answer(o, fax ? AcceptedMedia.t38(media.port()) : AcceptedMedia.audio(media.port()));
+        if (!answer.acceptsAnything()) {
+            SipLog.rejected(id, "INVITE", 488, "no offered stream can be answered");
+            responses.send(inviteTx, 488, toTag);
+            end(CallState.DISCONNECTED);
+            return;
+        }
+        responses.send(inviteTx, 200, toTag, answer.text(), List.of());
+        phase = Phase.CONNECTED;
+        Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
+        audio.ifPresent(a -> media.start(a, ctx.pool()));
+        ctx.events().callStateChanged(id, CallState.CONNECTED);
+    }
+
+    void drop() {
+        switch (phase) {
+            case RINGING -> responses.send(inviteTx, 603, toTag);
+            case CONNECTED -> {
+                rejectPending(487);
+                sendBye();
+            }
+            case ENDED -> {
+                return;
+            }
+        }
+        end(CallState.DISCONNECTED);
+    }
+
+    void mediaModeChanged(int modes) {
+        mediaModes = modes;
+        if (pending == null) {
+            return;
+        }
+        if (modes == MediaMode.G3FAX.bit()) {
+            acceptPending();
+        } else {
+            SipLog.rejected(id, "re-INVITE to T.38", 488, "the call's media mode was set to 0x"
+                    + Integer.toHexString(modes) + ", not G3FAX");
+            rejectPending(488);
+        }
+    }
+
+    // ---- what the caller sends ----
+
+    void onReinvite(ServerTransaction tx) {
+        if (phase != Phase.CONNECTED) {
+            responses.send(tx, phase == Phase.ENDED ? 481 : 491, null);
+            return;
+        }
+        if (pending != null) {
+            responses.send(tx, 491, null); // RFC 3261 14.2: an INVITE is already pending on the dialog
+            return;
+        }
+        SessionDescription reoffer;
+        try {
+            reoffer = Offers.read(tx.getRequest());
+        } catch (SipRejection r) {
+            SipLog.rejected(id, "re-INVITE", r.status(), r.getMessage());
+            responses.send(tx, r.status(), null, null, r.headers());
+            return;
+        }
+        SessionDescription o = reoffer != null ? reoffer : Offers.lateOffer();
+        if (o.firstActive("image").filter(MediaDescription::isT38).isPresent()) {
+            ScheduledFuture<?> timeout = ctx.timers().schedule(() -> submit(() -> onReinviteTimeout(tx)),
+                    ctx.settings().reinviteTimeoutMillis(), TimeUnit.MILLISECONDS);
+            pending = new PendingReinvite(tx, o, timeout);
+            responses.send(tx, 100, null); // it may wait for the owner: stop the caller's retransmissions now
+            ctx.events().mediaDetected(id, MediaMode.G3FAX);
+            if (mediaModes == MediaMode.G3FAX.bit() && pending != null) {
+                acceptPending(); // an owner already made it a fax call (after a CNG tone, say)
+            }
+            return;
+        }
+        // a refresh, hold or codec change of the audio: answered at once
+        SdpAnswer answer = writer.answer(o, AcceptedMedia.audio(media.port()));
+        if (answer.acceptsAnything()) {
+            responses.send(tx, 200, null, answer.text(), List.of());
+        } else {
+            SipLog.rejected(id, "re-INVITE", 488, "no offered stream can be answered");
+            responses.send(tx, 488, null);
+        }
+    }
+
+    void onInfo(ServerTransaction tx) {
+        Request request = tx.getRequest();
+        ContentTypeHeader header = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        String type = header == null ? null : header.getContentType() + "/" + header.getContentSubType();
+        byte[] raw = request.getRawContent();
+        try {
+            char digit = InfoDtmf.parse(type, raw == null ? null : new String(raw, StandardCharsets.UTF_8)).digit();
+            responses.send(tx, 200, null);
+            if (phase != Phase.ENDED) {
+                ctx.events().digitReceived(id, digit);
+            }
+        } catch (DtmfBodyException e) {
+            boolean dtmfType = InfoDtmf.DTMF_RELAY.equalsIgnoreCase(type) || InfoDtmf.DTMF.equalsIgnoreCase(type);
+            int status = dtmfType ? 400 : 415;
+            SipLog.rejected(id, "INFO", status, e.getMessage());
+            responses.send(tx, status, null, null, dtmfType ? List.of()
+                    : List.<String[]>of(new String[] {"Accept", InfoDtmf.DTMF_RELAY + ", " + InfoDtmf.DTMF}));
+        }
+    }
+
+    void onBye(ServerTransaction tx) {
+        rejectPending(487); // RFC 3261 15.1.2: pending requests of the dialog get 487
+        responses.send(tx, 200, null);
+        if (phase != Phase.ENDED) {
+            end(null);
+        }
+    }
+
+    void onCancel() {
+        if (phase == Phase.RINGING) {
+            responses.send(inviteTx, 487, toTag);
+            end(null);
+        }
+    }
+
+    /** The stack gave the dialog up (no ACK, early dialog timed out): the caller is as good as gone. */
+    void onDialogTerminated() {
+        if (phase != Phase.ENDED) {
+            rejectPending(487);
+            end(null);
+        }
+    }
+
+    private void onFaxTone() {
+        if (phase == Phase.CONNECTED && !faxToneReported) {
+            faxToneReported = true; // one CNG burst every 3.5 s: once is enough to hand the call off
+            ctx.events().mediaDetected(id, MediaMode.G3FAX);
+        }
+    }
+
+    private void onDigit(char digit) {
+        if (phase != Phase.ENDED) {
+            ctx.events().digitReceived(id, digit);
+        }
+    }
+
+    private void onReinviteTimeout(ServerTransaction tx) {
+        if (pending != null && pending.tx() == tx) {
+            SipLog.reinviteTimedOut(id, ctx.settings().reinviteTimeoutMillis());
+            rejectPending(488);
+        }
+    }
+
+    // ---- helpers ----
+
+    private void acceptPending() {
+        PendingReinvite p = pending;
+        pending = null;
+        p.timeout().cancel(false);
+        SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
+        media.stopAudio();
+        responses.send(p.tx(), 200, null, answer.text(), List.of());
+    }
+
+    private void rejectPending(int status) {
+        PendingReinvite p = pending;
+        if (p != null) {
+            pending = null;
+            p.timeout().cancel(false);
+            responses.send(p.tx(), status, null);
+        }
+    }
+
+    private void sendBye() {
+        Dialog dialog = inviteTx.getDialog();
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction ct = ctx.sipProvider().getNewClientTransaction(bye);
+            dialog.sendRequest(ct);
+        } catch (Exception e) {
+            SipLog.sendFailed(id, "BYE", e);
+        }
+    }
+
+    /**
+     * Ends the call: frees its media and its place among sipMaxCalls, then tells the core:
+     * {@code null} = the caller hung up (R24), DISCONNECTED = this side ended it (drop, 488).
+     */
+    private void end(CallState byUs) {
+        phase = Phase.ENDED;
+        media.close();
+        ctx.calls().remove(this);
+        if (byUs == null) {
+            ctx.events().remoteHangup(id);
+        } else {
+            ctx.events().callStateChanged(id, CallState.DISCONNECTED);
+            ctx.events().callStateChanged(id, CallState.IDLE);
+        }
+    }
+}

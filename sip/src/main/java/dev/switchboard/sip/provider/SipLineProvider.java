@@ -1,0 +1,176 @@
+package dev.switchboard.sip.provider;
+
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.ProviderCapabilities;
+import dev.switchboard.core.spi.ProviderEvents;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+
+/**
+ * The SIP line provider: a user agent server on jain-sip-ri. Each line is a request-URI user
+ * ({@code sip:fax-in@host} is on line {@code fax-in}); each dialog is one call whose id is its
+ * Call-ID. See docs/sip.md for the mapping of SIP messages to events and states.
+ */
+public final class SipLineProvider implements LineProvider {
+    private static final AtomicInteger STACKS = new AtomicInteger();
+    private static final ProviderCapabilities CAPABILITIES =
+            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true);
+
+    private final String name;
+    private final SipSettings settings;
+    private volatile Running running;
+
+    /** What exists while started. */
+    private record Running(SipStackImpl stack, SipContext ctx) {
+    }
+
+    public SipLineProvider(String name, SipSettings settings) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> lines() {
+        return settings.lines();
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    public SipSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public synchronized void start(ProviderEvents events) {
+        if (running != null) {
+            throw new IllegalStateException("SIP provider '" + name + "' is already started");
+        }
+        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("switchboard-sip-call-"));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemonThreads("switchboard-sip-timer-"));
+        timers.setRemoveOnCancelPolicy(true);
+        SipStackImpl stack = null;
+        try {
+            stack = new SipStackImpl(stackProperties());
+            ListeningPoint lp = stack.createListeningPoint(settings.listenAddress(), settings.port(), settings.transport());
+            SipProvider sipProvider = stack.createSipProvider(lp);
+            SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
+                    new AddressFactoryImpl(), Objects.requireNonNull(events, "events"), pool, timers,
+                    new RtpPorts(InetAddress.getByName(settings.listenAddress()), settings.rtpPortMin(),
+                            settings.rtpPortMax()), new CallRegistry(settings.maxCalls()));
+            sipProvider.addSipListener(new RequestRouter(ctx));
+            stack.start();
+            running = new Running(stack, ctx);
+        } catch (Exception e) {
+            if (stack != null) {
+                stack.stop();
+            }
+            pool.shutdownNow();
+            timers.shutdownNow();
+            throw new IllegalStateException("SIP provider '" + name + "' cannot listen on " + settings.listenAddress()
+                    + ":" + settings.port() + "/" + settings.transport() + " (" + SipSettings.LISTEN_ADDRESS + ", "
+                    + SipSettings.PORT + ", " + SipSettings.TRANSPORT + "): " + e.getMessage(), e);
+        }
+        SipLog.started(settings.listenAddress(), settings.port(), settings.transport(), settings.lines(),
+                settings.defaultLine());
+    }
+
+    private Properties stackProperties() {
+        Properties p = new Properties();
+        // unique: the stack keeps static state by name
+        p.setProperty("javax.sip.STACK_NAME", "switchboard-" + name + "-" + settings.port() + "-" + STACKS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", JulStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", LoggingMessageParserFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(settings.maxMessageSize()));
+        // a bounded pool of stack threads; the listener only hands work to the calls' executors
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", String.valueOf(Math.max(1000, 10 * settings.maxCalls())));
+        return p;
+    }
+
+    @Override
+    public void stop() {
+        Running r;
+        synchronized (this) {
+            r = running;
+            running = null;
+        }
+        if (r == null) {
+            return;
+        }
+        for (SipCall call : r.ctx().calls().all()) {
+            call.submit(call::drop);
+        }
+        r.ctx().timers().shutdownNow();
+        r.ctx().pool().shutdown();
+        try {
+            // let the drops send their BYEs before the stack goes
+            r.ctx().pool().awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        r.ctx().pool().shutdownNow();
+        r.stack().stop();
+        SipLog.stopped();
+    }
+
+    @Override
+    public void answer(String providerCallId) {
+        onCall(providerCallId, SipCall::answer);
+    }
+
+    @Override
+    public void drop(String providerCallId) {
+        onCall(providerCallId, SipCall::drop);
+    }
+
+    @Override
+    public void mediaModeChanged(String providerCallId, int mediaModes) {
+        onCall(providerCallId, call -> call.mediaModeChanged(mediaModes));
+    }
+
+    /** Runs an owner's request on the call's executor; a call that has ended meanwhile ignores it. */
+    private void onCall(String providerCallId, Consumer<SipCall> action) {
+        Running r = running;
+        SipCall call = r == null ? null : r.ctx().calls().get(providerCallId);
+        if (call != null) {
+            call.submit(() -> action.accept(call));
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.switchboard.sip.provider;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Every operator-facing message of the SIP line provider, each with a stable id (SWB3xxx). Bad
+ * input from the network is logged once per message, at WARNING, without a stack trace: the
+ * trace would only point at the parser, and a flood of bad packets must not flood the log.
+ */
+final class SipLog {
+    private static final Logger LOG = System.getLogger("dev.switchboard.sip");
+
+    private SipLog() {
+    }
+
+    static void started(String address, int port, String transport, Object lines, Object defaultLine) {
+        LOG.log(Level.INFO, "SWB3000: SIP line provider listening on {0}:{1} ({2}); lines {3}, default line {4}",
+                address, String.valueOf(port), transport, lines, defaultLine == null ? "(none: 404)" : defaultLine);
+    }
+
+    static void stopped() {
+        LOG.log(Level.INFO, "SWB3009: SIP line provider stopped");
+    }
+
+    static void malformedMessage(String reason, String firstLine) {
+        LOG.log(Level.WARNING, "SWB3001: malformed SIP message dropped or answered 400: {0}; first line ''{1}''",
+                reason, firstLine);
+    }
+
+    static void rejected(String callId, String method, int status, String reason) {
+        LOG.log(Level.WARNING, "SWB3002: {0} of call {1} rejected with {2}: {3}",
+                method, callId, String.valueOf(status), reason);
+    }
+
+    static void overLimit(String callId, String limit) {
+        LOG.log(Level.WARNING, "SWB3003: call {0} refused with 503: {1}", callId, limit);
+    }
+
+    static void handlerFailed(Throwable e) {
+        LOG.log(Level.ERROR, "SWB3004: a SIP call handler failed; the call's later messages still run", e);
+    }
+
+    static void sendFailed(String callId, String what, Throwable e) {
+        LOG.log(Level.WARNING, "SWB3005: call " + callId + ": could not send " + what + ": " + e);
+    }
+
+    static void reinviteTimedOut(String callId, long millis) {
+        LOG.log(Level.INFO, "SWB3006: call {0}: no owner set media mode G3FAX within {1} ms; T.38 re-INVITE"
+                + " answered 488", callId, String.valueOf(millis));
+    }
+
+    static void badMedia(String callId, String reason) {
+        LOG.log(Level.DEBUG, "SWB3007: call {0}: media packet dropped: {1}", callId, reason);
+    }
+
+    static void coreRefused(String callId, Throwable e) {
+        LOG.log(Level.ERROR, "SWB3008: call " + callId + " could not be reported to the switchboard; answered 500", e);
+    }
+
+    static void stackError(String message) {
+        LOG.log(Level.WARNING, "SWB3010: SIP stack: {0}", message);
+    }
+
+    static void stackDebug(String message) {
+        LOG.log(Level.DEBUG, "SIP stack: {0}", message);
+    }
+
+    static boolean debugEnabled() {
+        return LOG.isLoggable(Level.DEBUG);
+    }
+}

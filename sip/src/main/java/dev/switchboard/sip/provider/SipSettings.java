@@ -1,0 +1,138 @@
+package dev.switchboard.sip.provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The SIP provider's configuration, read from the adapter's properties and checked; every problem
+ * names the property and the value.
+ *
+ * @param lines        the lines, each the user part of the request-URI that reaches it
+ * @param defaultLine  the line for request-URI users that name no line, or null to answer them 404
+ * @param rtpPortMin   the first local port for RTP and T.38 (even: RTP's convention)
+ */
+public record SipSettings(String listenAddress, int port, String transport, List<String> lines, String defaultLine,
+                          int rtpPortMin, int rtpPortMax, long reinviteTimeoutMillis, int maxMessageSize,
+                          int maxCalls) {
+
+    public static final String LISTEN_ADDRESS = "sipListenAddress";
+    public static final String PORT = "sipPort";
+    public static final String TRANSPORT = "sipTransport";
+    public static final String LINES = "sipLines";
+    public static final String DEFAULT_LINE = "sipDefaultLine";
+    public static final String RTP_PORT_RANGE = "sipRtpPortRange";
+    public static final String REINVITE_TIMEOUT = "sipReinviteTimeoutMillis";
+    public static final String MAX_MESSAGE_SIZE = "sipMaxMessageSize";
+    public static final String MAX_CALLS = "sipMaxCalls";
+
+    public static final String DEFAULT_RTP_PORT_RANGE = "40000-40999";
+
+    public SipSettings {
+        lines = List.copyOf(lines);
+    }
+
+    /** Reads the settings; unset ones take their defaults. */
+    public static SipSettings from(Map<String, String> settings) {
+        String address = value(settings, LISTEN_ADDRESS, "127.0.0.1");
+        if (address.contains(" ") || address.equals("0.0.0.0") || address.equals("::")) {
+            throw new IllegalArgumentException(LISTEN_ADDRESS + " '" + address + "' must be one concrete address:"
+                    + " it is also the address sent in Contact and SDP");
+        }
+        int port = intValue(settings, PORT, "5060", 1, 65535);
+        String transport = value(settings, TRANSPORT, "udp").toLowerCase(Locale.ROOT);
+        if (!transport.equals("udp") && !transport.equals("tcp")) {
+            throw new IllegalArgumentException(TRANSPORT + " '" + transport + "' must be udp or tcp");
+        }
+        List<String> lines = lines(value(settings, LINES, "sip"));
+        String defaultLine = value(settings, DEFAULT_LINE, "");
+        if (!defaultLine.isEmpty() && !lines.contains(defaultLine)) {
+            throw new IllegalArgumentException(DEFAULT_LINE + " '" + defaultLine + "' is not one of " + LINES + " " + lines);
+        }
+        String range = value(settings, RTP_PORT_RANGE, DEFAULT_RTP_PORT_RANGE);
+        int[] ports = portRange(range);
+        long timeout = longValue(settings, REINVITE_TIMEOUT, "10000");
+        int maxSize = intValue(settings, MAX_MESSAGE_SIZE, "8192", 1024, 65535);
+        int maxCalls = intValue(settings, MAX_CALLS, "200", 1, 100_000);
+        return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
+                ports[0], ports[1], timeout, maxSize, maxCalls);
+    }
+
+    /** The line a request-URI user reaches, or null (404). */
+    public String lineFor(String user) {
+        if (user != null && lines.contains(user)) {
+            return user;
+        }
+        return defaultLine;
+    }
+
+    private static List<String> lines(String value) {
+        List<String> lines = new ArrayList<>();
+        for (String l : value.split(",")) {
+            String line = l.trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.equals("*") || lines.contains(line) || !line.matches("[A-Za-z0-9._~!$&'()*+;=-]+")) {
+                throw new IllegalArgumentException(LINES + " '" + value + "': line '" + line
+                        + "' is named twice, reserved, or not a SIP user name");
+            }
+            lines.add(line);
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(LINES + " '" + value + "' names no line");
+        }
+        return lines;
+    }
+
+    private static int[] portRange(String range) {
+        String[] parts = range.split("-");
+        try {
+            if (parts.length == 2) {
+                int min = Integer.parseInt(parts[0].trim());
+                int max = Integer.parseInt(parts[1].trim());
+                // round the start up to even: RTP on even ports, RTCP on the odd one above
+                min += min % 2;
+                if (min >= 1024 && max <= 65535 && min <= max) {
+                    return new int[] {min, max};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException(RTP_PORT_RANGE + " '" + range
+                + "' must be <first>-<last> with 1024 <= first <= last <= 65535 and an even port in it");
+    }
+
+    private static String value(Map<String, String> settings, String name, String fallback) {
+        String v = settings.get(name);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    private static int intValue(Map<String, String> settings, String name, String fallback, int min, int max) {
+        String v = value(settings, name, fallback);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException(name + " '" + v + "' must be a whole number from " + min + " to " + max);
+    }
+
+    private static long longValue(Map<String, String> settings, String name, String fallback) {
+        String v = value(settings, name, fallback);
+        try {
+            long n = Long.parseLong(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException(name + " '" + v + "' must be a positive number of milliseconds");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.switchboard.sip.provider;
+
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.spi.ProviderEvents;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The core's side in the provider's tests: every report as a line of text ("newCall sip 0x4",
+ * "digit 5", ...), per call in arrival order. It also notices two reports of one call running at
+ * once, which the SPI forbids.
+ */
+final class RecordingEvents implements ProviderEvents {
+    record Report(String callId, String text) {
+    }
+
+    private final LinkedBlockingQueue<Report> reports = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicBoolean> busy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicBoolean overlapped = new AtomicBoolean();
+
+    @Override
+    public String newCall(String line, String providerCallId, int mediaModes, String callerId, String calledId) {
+        record(providerCallId, "newCall " + line + " 0x" + Integer.toHexString(mediaModes));
+        return "c-" + providerCallId;
+    }
+
+    @Override
+    public void callStateChanged(String providerCallId, CallState state) {
+        record(providerCallId, "state " + state);
+    }
+
+    @Override
+    public void mediaDetected(String providerCallId, MediaMode mode) {
+        record(providerCallId, "media " + mode);
+    }
+
+    @Override
+    public void digitReceived(String providerCallId, char digit) {
+        record(providerCallId, "digit " + digit);
+    }
+
+    @Override
+    public void remoteHangup(String providerCallId) {
+        record(providerCallId, "hangup");
+    }
+
+    private void record(String callId, String text) {
+        AtomicBoolean b = busy.computeIfAbsent(callId, k -> new AtomicBoolean());
+        if (!b.compareAndSet(false, true)) {
+            overlapped.set(true);
+        }
+        reports.add(new Report(callId, text));
+        b.set(false);
+    }
+
+    /** The next report (of any call); fails after 5 s. */
+    Report next() throws InterruptedException {
+        return nextOr("");
+    }
+
+    private Report nextOr(String context) throws InterruptedException {
+        Report r = reports.poll(5, TimeUnit.SECONDS);
+        if (r == null) {
+            throw new AssertionError("no report from the provider within 5 s " + context);
+        }
+        return r;
+    }
+
+    /** The next report's text, checked to be about {@code callId}. */
+    String next(String callId) throws InterruptedException {
+        Report r = nextOr(callId);
+        if (!r.callId().equals(callId)) {
+            throw new AssertionError("expected a report about " + callId + " but got " + r);
+        }
+        return r.text();
+    }
+
+    /** Takes {@code n} reports and returns their texts for one call, in order. */
+    List<String> take(int n, String callId) throws InterruptedException {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Report r = next();
+            if (r.callId().equals(callId)) {
+                out.add(r.text());
+            }
+        }
+        return out;
+    }
+
+    boolean overlapped() {
+        return overlapped.get();
+    }
+
+    boolean isEmpty() {
+        return reports.isEmpty();
+    }
+}
