@@ -10,6 +10,7 @@ import dev.switchboard.api.SwitchboardListener;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 
@@ -31,22 +32,26 @@ public class UnknownProber implements SwitchboardListener {
     @Inject
     SwitchboardConnectionFactory factory;
 
+    @EJB
+    HandoffAudit audit;
+
     @Override
     public void onCallEvent(CallEvent event) {
         if (event instanceof CallStateEvent s && s.offersOwnership()) {
             try (SwitchboardConnection c = factory.getConnection(Samples.PROBER)) {
-                probe(c, s.handle(), s.callId(), s.mediaModes());
+                probe(c, s.handle(), s.callId(), s.line(), s.mediaModes());
             }
         } else if (event instanceof CallStateEvent s && s.state() == CallState.IDLE) {
             Samples.letGo(factory, Samples.PROBER, s.handle(), s.callId());
         }
     }
 
-    private void probe(SwitchboardConnection c, CallHandle handle, String callId, int mediaModes) {
+    private void probe(SwitchboardConnection c, CallHandle handle, String callId, String line, int mediaModes) {
         int remaining = mediaModes;
         for (MediaMode candidate : MediaMode.probeOrder(mediaModes)) {
             HandoffResult result = c.handoffToMediaMode(handle, candidate);
             Samples.log(Samples.PROBER, "probes", callId, "for " + candidate + ": " + result);
+            audit.published(Samples.PROBER, callId, line, candidate.name(), result.name(), true, "probing");
             switch (result) {
                 case SUCCESS -> {
                     c.deallocate(handle);
@@ -65,6 +70,8 @@ public class UnknownProber implements SwitchboardListener {
             }
         }
         HandoffResult last = c.handoffToMediaMode(handle, MediaMode.UNKNOWN);
+        audit.published(Samples.PROBER, callId, line, MediaMode.UNKNOWN.name(), last.name(), true,
+                "no candidate mode left");
         if (last == HandoffResult.SUCCESS) {
             c.deallocate(handle);
             Samples.log(Samples.PROBER, "hands", callId, "to another UNKNOWN prober");

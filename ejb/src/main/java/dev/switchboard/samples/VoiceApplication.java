@@ -49,16 +49,19 @@ public class VoiceApplication implements SwitchboardListener {
     @EJB
     HandoffLedger ledger;
 
+    @EJB
+    HandoffAudit audit;
+
     @Override
     public void onCallEvent(CallEvent event) {
         if (event instanceof CallStateEvent s && s.offersOwnership()) {
             take(s);
         } else if (event instanceof DigitEvent d && d.digit() == FAX_DIGIT) {
-            handToFax(d.handle(), d.callId(), "caller pressed 9", false);
+            handToFax(d.handle(), d.callId(), d.line(), "caller pressed 9", false);
         } else if (event instanceof DigitEvent d && d.digit() == FAX_DIGIT_ROLLBACK) {
-            handToFax(d.handle(), d.callId(), "caller pressed 8 (ledger rolls back)", true);
+            handToFax(d.handle(), d.callId(), d.line(), "caller pressed 8 (ledger rolls back)", true);
         } else if (event instanceof MediaDetectedEvent m && m.mode() == MediaMode.G3FAX) {
-            handToFax(m.handle(), m.callId(), "fax tone detected", false);
+            handToFax(m.handle(), m.callId(), m.line(), "fax tone detected", false);
         } else if (event instanceof CallStateEvent s && s.state() == CallState.IDLE) {
             Samples.letGo(factory, Samples.VOICE, s.handle(), s.callId());
         }
@@ -74,15 +77,17 @@ public class VoiceApplication implements SwitchboardListener {
         Samples.log(Samples.VOICE, "owns", s.callId(), "on " + s.line() + ": answered, press 9 for fax");
     }
 
-    private void handToFax(CallHandle handle, String callId, String why, boolean forceRollback) {
+    private void handToFax(CallHandle handle, String callId, String line, String why, boolean forceRollback) {
         HandoffResult result;
         try {
             result = ledger.handoffAndRecord(Samples.VOICE, handle, callId, MediaMode.G3FAX, forceRollback);
         } catch (LedgerRollbackException e) {
             Samples.log(Samples.VOICE, "keeps", callId, "(" + why + "): " + e.getMessage());
+            audit.published(Samples.VOICE, callId, line, MediaMode.G3FAX.name(), HandoffResult.SUCCESS.name(), false, why);
             return;
         }
         Samples.log(Samples.VOICE, "hands", callId, "to G3FAX (" + why + "): " + result);
+        audit.published(Samples.VOICE, callId, line, MediaMode.G3FAX.name(), result.name(), true, why);
         if (result == HandoffResult.SUCCESS) {
             try (SwitchboardConnection c = factory.getConnection(Samples.VOICE)) {
                 c.deallocate(handle);

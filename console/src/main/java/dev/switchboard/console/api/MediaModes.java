@@ -1,6 +1,7 @@
 package dev.switchboard.console.api;
 
 import dev.switchboard.api.MediaMode;
+import java.util.List;
 
 /** Reads a media-mode mask from a query parameter. */
 final class MediaModes {
@@ -36,5 +37,10 @@ final class MediaModes {
             throw new IllegalArgumentException("not a media-mode mask: '" + text + "'");
         }
         return mask;
+    }
+
+    /** The names of the modes set in {@code mask}, in bit order, e.g. {@code [UNKNOWN, G3FAX]}. */
+    static List<String> names(int mask) {
+        return MediaMode.setOf(mask).stream().map(MediaMode::name).toList();
     }
 }

@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Produces;
 public class Operator {
 
     /** Where the resource adapter binds its connection factory. */
-    public static final String FACTORY_JNDI = "java:/switchboard/ConnectionFactory";
+    public static final String FACTORY_JNDI = "java:app/switchboard/ConnectionFactory"; // see docs/portability.md
 
     @Resource(lookup = FACTORY_JNDI)
     SwitchboardConnectionFactory factory;

@@ -1,0 +1,189 @@
+package dev.switchboard.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+
+/**
+ * What the console tests share: the real {@code switchboard.ear} (with a private priority file, so
+ * that no other test class sees this one's lists), the operator user in the test server, and a small
+ * HTTP client for the console's REST API.
+ */
+final class Console {
+
+    static final String RAR = "switchboard.rar";
+    static final String OPERATOR = "operator";
+    /** The operator's password in the test server (created by {@link #createOperatorUser}). */
+    static final String PASSWORD = System.getProperty("switchboard.operator.password", "Switchboard-1");
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** The priority file of this run's adapter (R3). */
+    static final Path PRIORITY_FILE = Path.of(System.getProperty("switchboard.it.dir", "target/it"),
+            "console-priorities-" + UUID.randomUUID() + ".properties").toAbsolutePath();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Console() {
+    }
+
+    /**
+     * The Maven-built EAR, its adapter on the simulated switch only (no SIP port to collide with) and its
+     * priority file moved to {@link #PRIORITY_FILE}.
+     */
+    static EnterpriseArchive ear() throws IOException {
+        Path file = Path.of(System.getProperty("switchboard.ear", "../ear/target/switchboard.ear"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the sample EAR " + file.toAbsolutePath() + " is missing: build the ear"
+                    + " module first (mvn -pl ear -am package) or point -Dswitchboard.ear at it");
+        }
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file.toFile());
+        ResourceAdapterArchive rar;
+        try (InputStream in = ear.get(RAR).getAsset().openStream()) {
+            rar = ShrinkWrap.create(ResourceAdapterArchive.class, RAR).as(ZipImporter.class).importFrom(in)
+                    .as(ResourceAdapterArchive.class);
+        }
+        String ij;
+        try (InputStream in = rar.get("META-INF/ironjacamar.xml").getAsset().openStream()) {
+            ij = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.createDirectories(PRIORITY_FILE.getParent());
+        String withFile = ij.replace("<transaction-support>",
+                "<config-property name=\"provider\">sim</config-property>\n"
+                + "  <config-property name=\"priorityFile\">" + PRIORITY_FILE + "</config-property>\n"
+                + "  <transaction-support>");
+        assertTrue(withFile.contains(PRIORITY_FILE.toString()), "the adapter's ironjacamar.xml has changed: " + ij);
+        rar.delete("META-INF/ironjacamar.xml");
+        rar.addAsManifestResource(new StringAsset(withFile), "ironjacamar.xml");
+        ear.delete(RAR);
+        ear.addAsModule(rar);
+        return ear;
+    }
+
+    /**
+     * Adds the operator user to the test server's ApplicationRealm with the server's own
+     * {@code add-user.sh} (as the run command does), and makes the running server read the files again.
+     */
+    static void createOperatorUser(ManagementClient management) throws Exception {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        Path script = home.resolve("bin/add-user.sh");
+        Process p = new ProcessBuilder(script.toString(), "-a", "-u", OPERATOR, "-p", PASSWORD, "-g", OPERATOR,
+                "-sc", home.resolve("standalone/configuration").toString())
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "add-user.sh did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), "add-user.sh: " + out);
+        ModelNode load = Operations.createOperation("load",
+                Operations.createAddress("subsystem", "elytron", "properties-realm", "ApplicationRealm"));
+        ModelNode result = management.getControllerClient().execute(load);
+        assertTrue(Operations.isSuccessfulOutcome(result), "reload of ApplicationRealm: " + result);
+    }
+
+    // ---- HTTP
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static URI api(URL base, String path) {
+        String root = base.toExternalForm();
+        return URI.create((root.endsWith("/") ? root : root + "/") + "api/" + path);
+    }
+
+    static HttpResponse<String> get(URL base, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(api(base, path)).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request that changes something; {@code authorization} may be null (none sent). */
+    static HttpResponse<String> send(URL base, String method, String path, String jsonBody, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api(base, path)).timeout(TIMEOUT)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> asOperator(URL base, String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
+        return send(base, method, path, jsonBody, basic(OPERATOR, PASSWORD));
+    }
+
+    static JsonStructure json(String text) {
+        try (JsonReader r = Json.createReader(new StringReader(text))) {
+            return r.read();
+        }
+    }
+
+    static JsonArray getArray(URL base, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(base, path);
+        assertEquals(200, r.statusCode(), "GET " + path + ": " + r.body());
+        return (JsonArray) json(r.body());
+    }
+
+    static JsonObject getObject(URL base, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(base, path);
+        assertEquals(200, r.statusCode(), "GET " + path + ": " + r.body());
+        return (JsonObject) json(r.body());
+    }
+
+    /** Places a call on the simulated switch; returns its JSON ({@code simulatedCallId}, {@code callId}). */
+    static JsonObject place(URL base, String line, String media) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(base, "POST", "sim/calls?line=" + line + "&media=" + media, null, null);
+        assertEquals(201, r.statusCode(), "placing a call: " + r.body());
+        return (JsonObject) json(r.body());
+    }
+
+    static void simulate(URL base, String simulatedId, String what) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(base, "POST", "sim/calls/" + simulatedId + "/" + what, null, null);
+        assertEquals(204, r.statusCode(), what + ": " + r.body());
+    }
+
+    /** The call as {@code GET api/calls} shows it. */
+    static Optional<JsonObject> call(URL base, String callId) throws IOException, InterruptedException {
+        return getArray(base, "calls").getValuesAs(JsonObject.class).stream()
+                .filter(c -> callId.equals(c.getString("callId"))).findFirst();
+    }
+
+    static List<String> strings(JsonArray array) {
+        List<String> out = new ArrayList<>();
+        array.getValuesAs(jakarta.json.JsonString.class).forEach(s -> out.add(s.getString()));
+        return out;
+    }
+}

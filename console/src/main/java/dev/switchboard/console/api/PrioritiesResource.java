@@ -1,0 +1,109 @@
+package dev.switchboard.console.api;
+
+import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardOperator;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/priorities}: every media mode's administrator list and effective order per
+ * line (R1). {@code PUT /api/priorities/{mode}} with a JSON array of application names replaces
+ * the administrator's list; the adapter saves it to its priority file at once (R3).
+ */
+@Path("priorities")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PrioritiesResource {
+
+    private static final Logger LOG = Logger.getLogger("dev.switchboard.console");
+
+    /** Names the priority file can hold: no separators ({@code , ; =}) and no blanks. */
+    private static final Pattern APP_NAME = Pattern.compile("[^,;=\\s]+");
+
+    @Inject
+    SwitchboardOperator operator;
+
+    @Inject
+    LiveFeed feed;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<PriorityJson> all() {
+        List<String> lines = lineNames();
+        List<PriorityJson> all = new ArrayList<>();
+        for (MediaMode mode : MediaMode.values()) {
+            all.add(of(mode, lines));
+        }
+        return all;
+    }
+
+    @GET
+    @Path("{mode}")
+    public PriorityJson one(@PathParam("mode") String mode) {
+        return of(MediaMode.parse(mode), lineNames());
+    }
+
+    @PUT
+    @Path("{mode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ConsoleRoles.OPERATOR)
+    public PriorityJson replace(@PathParam("mode") String mode, List<String> applications) {
+        MediaMode m = MediaMode.parse(mode);
+        List<String> list = checked(applications);
+        operator.setPriorityList(m, list);
+        String user = security.getUserPrincipal() == null ? "?" : security.getUserPrincipal().getName();
+        LOG.info(() -> "operator " + user + " set the priority list of " + m + " to " + list);
+        PriorityJson now = of(m, lineNames());
+        feed.priorities(now);
+        return now;
+    }
+
+    static List<String> checked(List<String> applications) {
+        if (applications == null) {
+            throw new IllegalArgumentException("a JSON array of application names is required, e.g. [\"fax\"]");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String a : applications) {
+            String name = a == null ? "" : a.trim();
+            if (!APP_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not an application name: '" + a + "'");
+            }
+            if (!names.add(name)) {
+                throw new IllegalArgumentException("'" + name + "' is in the list twice");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private PriorityJson of(MediaMode mode, List<String> lines) {
+        Map<String, List<String>> effective = new LinkedHashMap<>();
+        for (String line : lines) {
+            effective.put(line, operator.effectivePriority(line, mode));
+        }
+        return new PriorityJson(mode.name(), mode.bit(), operator.priorityList(mode), effective);
+    }
+
+    private List<String> lineNames() {
+        return operator.lines().stream().map(l -> LineJson.parse(l).name()).toList();
+    }
+}
