@@ -14,7 +14,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Builds the test deployments from the real switchboard-rar artifact (target/deps) and the test applications. */
 final class Deployments {
-    static final String CONNECTION_FACTORY = "java:/switchboard/ConnectionFactory";
+    /**
+     * The adapter's connection factory as the test EARs name it (the samples' name too): a resource
+     * reference in application.xml, bound to the server's own name for it (see {@link #earWithAdapter}).
+     */
+    static final String CONNECTION_FACTORY = "java:app/switchboard/ConnectionFactory";
+    /** Where WildFly binds the connection factory (ironjacamar.xml); Liberty cannot bind names in java:. */
+    static final String WILDFLY_CONNECTION_FACTORY = "java:/switchboard/ConnectionFactory";
+    /** Where Open Liberty's server.xml binds the connection factory of the test EAR {@code <app>.ear}. */
+    static final String LIBERTY_CONNECTION_FACTORY_PREFIX = "switchboard/test/";
     /** The lock timeout the in-EAR test adapters use, so that R22's timeout is quick to prove. */
     static final long LOCK_TIMEOUT_MILLIS = 1500;
     static final int DELIVERY_RETRIES = 2;
@@ -105,10 +113,39 @@ final class Deployments {
         }
     }
 
-    /** The suite's usual EAR: the adapter inside, every well-behaved and misbehaving test application, and the test. */
+    /**
+     * The suite's usual EAR: the adapter inside, every well-behaved and misbehaving test application, and the test.
+     * Its application.xml declares {@link #CONNECTION_FACTORY}, bound to {@link #WILDFLY_CONNECTION_FACTORY} on
+     * WildFly (lookup-name) and to {@code switchboard/test/<app>} on Open Liberty (ibm-application-bnd.xml), as
+     * switchboard.ear does.
+     */
     static EnterpriseArchive earWithAdapter(String name, Class<?> testClass) {
+        String app = name.replaceFirst("\\.ear$", "");
+        String applicationXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <application xmlns="https://jakarta.ee/xml/ns/jakartaee" version="10">
+                  <application-name>%s</application-name>
+                  <module><connector>switchboard.rar</connector></module>
+                  <module><ejb>test-apps.jar</ejb></module>
+                  <module><web><web-uri>test.war</web-uri><context-root>/test</context-root></web></module>
+                  <resource-ref>
+                    <res-ref-name>%s</res-ref-name>
+                    <res-type>dev.switchboard.api.SwitchboardConnectionFactory</res-type>
+                    <res-auth>Container</res-auth>
+                    <lookup-name>%s</lookup-name>
+                  </resource-ref>
+                </application>
+                """.formatted(app, CONNECTION_FACTORY, WILDFLY_CONNECTION_FACTORY);
+        String libertyBinding = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <application-bnd xmlns="http://websphere.ibm.com/xml/ns/javaee" version="1.2">
+                  <resource-ref name="%s" binding-name="%s%s"/>
+                </application-bnd>
+                """.formatted(CONNECTION_FACTORY, LIBERTY_CONNECTION_FACTORY_PREFIX, app);
         return ShrinkWrap.create(EnterpriseArchive.class, name)
-                .addAsModule(rarForTest(CONNECTION_FACTORY))
+                .setApplicationXML(new StringAsset(applicationXml))
+                .addAsManifestResource(new StringAsset(libertyBinding), "ibm-application-bnd.xml")
+                .addAsModule(rarForTest(WILDFLY_CONNECTION_FACTORY))
                 .addAsModule(apps("test-apps.jar", "#switchboard.rar",
                         dev.switchboard.it.apps.VoiceApp.class, dev.switchboard.it.apps.FaxApp.class,
                         dev.switchboard.it.apps.ThrowingApp.class, dev.switchboard.it.apps.RollbackApp.class,

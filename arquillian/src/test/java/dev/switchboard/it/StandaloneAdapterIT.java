@@ -76,7 +76,7 @@ class StandaloneAdapterIT {
     @Order(1)
     @OperateOnDeployment("app")
     void applicationBoundByNameToStandaloneAdapterGetsCalls() {
-        SwitchboardOperator operator = Calls.factory(Deployments.CONNECTION_FACTORY).getOperator();
+        SwitchboardOperator operator = Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY).getOperator();
         Results results = Calls.results(); // java:app names resolve on this thread, not on Awaitility's
         CallView call = Calls.place(operator, "line1", MediaMode.INTERACTIVEVOICE.bit());
         await().atMost(Duration.ofSeconds(10))
@@ -121,6 +121,13 @@ class StandaloneAdapterIT {
         ra.get("transaction-support").set("XATransaction");
         expectSuccess(ra);
 
+        // A second activation of the same archive needs its own lines: the simulated switch only, since the
+        // deployment's own activation already listens for SIP on the adapter's default port.
+        ModelNode provider = operation("add", "subsystem", "resource-adapters", "resource-adapter", ADMIN_RA,
+                "config-properties", "provider");
+        provider.get("value").set("sim");
+        expectSuccess(provider);
+
         ModelNode lines = operation("add", "subsystem", "resource-adapters", "resource-adapter", ADMIN_RA,
                 "config-properties", "simulatedLines");
         lines.get("value").set("adminline1,adminline2");
@@ -149,8 +156,9 @@ class StandaloneAdapterIT {
     void activationConfiguredThroughSubsystemServesItsOwnLines() {
         SwitchboardOperator admin = Calls.factory(ADMIN_CF).getOperator();
         assertEquals(List.of("adminline1 (sim)", "adminline2 (sim)"), admin.lines());
-        assertEquals(List.of("line1 (sim)", "line2 (sim)"),
-                Calls.factory(Deployments.CONNECTION_FACTORY).getOperator().lines());
+        // the archive's own activation keeps its defaults: the simulated switch and the SIP listener
+        assertEquals(List.of("line1 (sim)", "line2 (sim)", "sip (sip)"),
+                Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY).getOperator().lines());
     }
 
     @Test
@@ -165,7 +173,7 @@ class StandaloneAdapterIT {
     /** The management interface of the suite's server (port offset 100), as the CLI would use it. */
     private static ModelControllerClient client() throws IOException {
         if (client == null) {
-            client = ModelControllerClient.Factory.create("127.0.0.1", 10090);
+            client = ModelControllerClient.Factory.create("127.0.0.1", Integer.getInteger("switchboard.it.managementPort", 10090));
         }
         return client;
     }

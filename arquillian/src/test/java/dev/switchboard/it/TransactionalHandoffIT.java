@@ -19,7 +19,6 @@ import dev.switchboard.api.TapiError;
 import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.it.apps.Results;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +48,6 @@ class TransactionalHandoffIT {
     private SwitchboardOperator operator;
     private Results results;
     private UserTransaction ut;
-    private TransactionManager tm;
     private ManagedExecutorService executor;
 
     @BeforeEach
@@ -58,14 +56,13 @@ class TransactionalHandoffIT {
         operator = factory.getOperator();
         results = Calls.results();
         ut = Calls.lookup("java:comp/UserTransaction", UserTransaction.class);
-        tm = Calls.lookup("java:jboss/TransactionManager", TransactionManager.class);
         executor = Calls.lookup("java:comp/DefaultManagedExecutorService", ManagedExecutorService.class);
     }
 
     @AfterEach
     void noTransactionLeftOpen() throws Exception {
-        if (tm.getTransaction() != null) {
-            tm.rollback();
+        if (ut.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            ut.rollback();
         }
     }
 
@@ -138,14 +135,14 @@ class TransactionalHandoffIT {
         }
         long started = System.nanoTime();
         Future<TapiError> second = executor.submit(() -> {
-            tm.begin();
+            ut.begin();
             try (SwitchboardConnection voice = factory.getConnection("voice")) {
                 voice.handoffToApplication(offer.handle(), "backup");
                 return null;
             } catch (SwitchboardException e) {
                 return e.error();
             } finally {
-                tm.rollback();
+                ut.rollback();
             }
         });
         assertEquals(TapiError.RESOURCEUNAVAIL, second.get(20, TimeUnit.SECONDS));
@@ -166,7 +163,7 @@ class TransactionalHandoffIT {
         // (voice the sole owner) that is INVALCALLSTATE (R14); after it (fax an owner too) it is allowed.
         CountDownLatch asking = new CountDownLatch(1);
         Future<String> second = executor.submit(() -> {
-            tm.begin();
+            ut.begin();
             try (SwitchboardConnection voice = factory.getConnection("voice")) {
                 asking.countDown();
                 voice.setPrivilege(offer.handle(), Privilege.MONITOR);
@@ -174,10 +171,10 @@ class TransactionalHandoffIT {
             } catch (SwitchboardException e) {
                 return e.error().name();
             } finally {
-                if (tm.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
-                    tm.commit();
+                if (ut.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+                    ut.commit();
                 } else {
-                    tm.rollback();
+                    ut.rollback();
                 }
             }
         });

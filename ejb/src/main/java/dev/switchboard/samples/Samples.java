@@ -13,11 +13,16 @@ import java.util.logging.Logger;
 /** Names the sample applications share, and the one log line format they all use. */
 public final class Samples {
 
-    /** Where the resource adapter binds its connection factory. */
-    public static final String FACTORY_JNDI = "java:/switchboard/ConnectionFactory";
+    /**
+     * The adapter's connection factory, as the EAR names it for all its modules: a resource reference
+     * in {@code application.xml} whose target is the server's own name for it (WildFly
+     * {@code java:/switchboard/ConnectionFactory}, Open Liberty {@code switchboard/ConnectionFactory}
+     * through {@code ibm-application-bnd.xml}). See docs/portability.md.
+     */
+    public static final String FACTORY_JNDI = "java:app/switchboard/ConnectionFactory";
 
-    /** The topic the audit monitor publishes every call event to. */
-    public static final String AUDIT_TOPIC_JNDI = "java:/jms/topic/switchboard/audit";
+    /** The topic the audit monitor publishes every call event to (defined by {@link AuditMonitor}). */
+    public static final String AUDIT_TOPIC_JNDI = "java:app/jms/topic/switchboard/audit";
 
     public static final String VOICE = "voice";
     public static final String FAX = "fax";

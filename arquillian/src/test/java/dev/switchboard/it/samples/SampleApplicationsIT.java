@@ -155,8 +155,8 @@ class SampleApplicationsIT {
     @Test
     void auditMonitorPublishesEveryEventToTheTopic_R5_R24() throws Exception {
         SwitchboardOperator operator = operator();
-        ConnectionFactory jms = lookup("java:/ConnectionFactory", ConnectionFactory.class);
-        Topic topic = lookup("java:/jms/topic/switchboard/audit", Topic.class);
+        ConnectionFactory jms = lookup("java:comp/DefaultJMSConnectionFactory", ConnectionFactory.class);
+        Topic topic = lookup("java:app/jms/topic/switchboard/audit", Topic.class);
         try (JMSContext context = jms.createContext()) {
             JMSConsumer consumer = context.createConsumer(topic);
             String sim = operator.placeSimulatedCall("line2", MediaMode.G3FAX.bit(), "it-audit");
@@ -192,7 +192,7 @@ class SampleApplicationsIT {
     }
 
     private static SwitchboardOperator operator() throws NamingException {
-        return lookup("java:/switchboard/ConnectionFactory", SwitchboardConnectionFactory.class).getOperator();
+        return lookup("java:app/switchboard/ConnectionFactory", SwitchboardConnectionFactory.class).getOperator();
     }
 
     private static <T> T lookup(String name, Class<T> type) throws NamingException {
@@ -238,7 +238,7 @@ class SampleApplicationsIT {
 
     /** The ledger's rows for a call, as "application mode result". */
     private static List<String> ledger(String callId) throws NamingException, SQLException {
-        DataSource ds = lookup("java:jboss/datasources/ExampleDS", DataSource.class);
+        DataSource ds = lookup("java:comp/DefaultDataSource", DataSource.class);
         List<String> rows = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(

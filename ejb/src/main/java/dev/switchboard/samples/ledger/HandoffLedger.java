@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * A handoff and a database write in one JTA transaction (R21): the switchboard connection and
- * the JPA persistence context ({@code java:jboss/datasources/ExampleDS}) are both enlisted in the
+ * the JPA persistence context ({@code java:comp/DefaultDataSource}) are both enlisted in the
  * transaction the container starts for {@link #handoffAndRecord}, so either the call changes
  * hands and the row is written, or neither happens.
  */
