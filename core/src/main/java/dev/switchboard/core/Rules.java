@@ -90,11 +90,12 @@ final class Rules {
     // ---- handoff (R8-R13) ----
 
     /**
-     * A handoff's outcome and the application that got the call. A transaction's prepare compares
-     * both, so a media-mode handoff that would now reach another application fails (R22) even
-     * though it would still be SUCCESS.
+     * A handoff's outcome and the name of the application that got the call. A transaction's
+     * prepare compares both, so a media-mode handoff that would now reach another application
+     * fails (R22) even though it would still be SUCCESS. Names, not activations: a redeployed
+     * application is still the application the transaction decided on.
      */
-    record HandoffDecision(HandoffResult result, App target) {
+    record HandoffDecision(HandoffResult result, String target) {
         static final HandoffDecision NOT_FOUND = new HandoffDecision(HandoffResult.TARGETNOTFOUND, null);
     }
 
@@ -105,14 +106,14 @@ final class Rules {
             throw error(TapiError.INVALAPPNAME, m, actor, "a directed handoff needs a target application name");
         }
         if (target.equals(actor.name)) {
-            return new HandoffDecision(HandoffResult.SUCCESS, actor); // R9: to itself, nothing changes
+            return new HandoffDecision(HandoffResult.SUCCESS, actor.name); // R9: to itself, nothing changes
         }
         App to = directory.ownerOnLine(target, m.call.line);
         if (to == null) {
             return HandoffDecision.NOT_FOUND;
         }
         giveOwnership(m, to, h.app, fx);
-        return new HandoffDecision(HandoffResult.SUCCESS, to);
+        return new HandoffDecision(HandoffResult.SUCCESS, to.name);
     }
 
     HandoffDecision handoffToMediaMode(CallModel m, App actor, CallHandle ch, int mediaMode, Effects fx) {
@@ -134,10 +135,10 @@ final class Rules {
             return HandoffDecision.NOT_FOUND;
         }
         if (to == actor) {
-            return new HandoffDecision(HandoffResult.TARGETSELF, actor);
+            return new HandoffDecision(HandoffResult.TARGETSELF, actor.name);
         }
         giveOwnership(m, to, actor, fx);
-        return new HandoffDecision(HandoffResult.SUCCESS, to);
+        return new HandoffDecision(HandoffResult.SUCCESS, to.name);
     }
 
     /**

@@ -14,11 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * step (see {@link OwnershipWalk}).
  *
  * <p>A plain seeded walk rather than a property-testing library: a failure names the seed and the
- * steps taken, and {@code -Dswitchboard.walk.seed=N} replays exactly that walk.
+ * steps taken, and {@code -Dswitchboard.walk.seed=N} replays exactly that walk. The build walks
+ * fixed seeds; {@code -Dswitchboard.walk.random=true -Dswitchboard.walk.count=N} explores N new ones.
  */
 class OwnershipInvariantWalkTest {
     private static final int WALKS = 60;
     private static final int STEPS = 300;
+    private static final long FIXED_BASE_SEED = 0x5B0A_2D00_7A91L;
 
     /** Operations and how often each is drawn. */
     private static final Object[][] ACTIONS = {
@@ -35,8 +37,10 @@ class OwnershipInvariantWalkTest {
         if (replay != null) {
             return LongStream.of(Long.parseLong(replay));
         }
-        long base = new Random().nextLong();
-        return LongStream.range(0, WALKS).map(i -> base + i);
+        // Fixed seeds keep the build reproducible; -Dswitchboard.walk.random=true explores new ones.
+        long base = Boolean.getBoolean("switchboard.walk.random") ? new Random().nextLong() : FIXED_BASE_SEED;
+        int walks = Integer.getInteger("switchboard.walk.count", WALKS);
+        return LongStream.range(0, walks).map(i -> base + i);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -464,7 +464,8 @@ final class OwnershipWalk implements AutoCloseable {
         assertThat(sessions.get(a.name).getAppPriority(mode)).as("R2 position").isEqualTo(l.indexOf(a.name) + 1);
     }
 
-    private record Staged(RApp app, String label, ROp op, Object decided) {
+    /** A staged operation and what it decided: its result and, for a handoff, the application it reached. */
+    private record Staged(RApp app, String label, ROp op, Object decided, String target) {
     }
 
     /**
@@ -499,8 +500,10 @@ final class OwnershipWalk implements AutoCloseable {
                 if (view == null) {
                     throw new RefFail(TapiError.OPERATIONFAILED, "earlier staged change no longer holds");
                 }
+                ref.lastHandoffTarget = null;
                 Object d = op.ref.apply(view, a.name, null);
-                staged.computeIfAbsent(c, k -> new ArrayList<>()).add(new Staged(a, op.label, op.ref, d));
+                staged.computeIfAbsent(c, k -> new ArrayList<>())
+                        .add(new Staged(a, op.label, op.ref, d, ref.lastHandoffTarget));
                 return d;
             }, () -> op.sut.apply(control));
         }
@@ -534,8 +537,10 @@ final class OwnershipWalk implements AutoCloseable {
                     if (!c.gone) {
                         for (Staged s : e.getValue()) {
                             try {
+                                ref.lastHandoffTarget = null;
                                 Object now = s.op.apply(c, s.app.name, out);
                                 assertThat(now).as("decision at commit").isEqualTo(s.decided);
+                                assertThat(ref.lastHandoffTarget).as("handoff target at commit").isEqualTo(s.target);
                             } catch (RefFail f) {
                                 throw new AssertionError("model: staged " + s.label + " fails at commit after prepare", f);
                             }
@@ -559,7 +564,9 @@ final class OwnershipWalk implements AutoCloseable {
         RCall view = live.copy();
         for (Staged s : ops) {
             try {
-                if (!Objects.equals(s.op.apply(view, s.app.name, null), s.decided)) {
+                ref.lastHandoffTarget = null;
+                if (!Objects.equals(s.op.apply(view, s.app.name, null), s.decided)
+                        || !Objects.equals(ref.lastHandoffTarget, s.target)) {
                     return null;
                 }
             } catch (RefFail f) {

@@ -294,7 +294,14 @@ final class RefModel {
 
     // ---- R8-R13: handoff ----
 
+    /**
+     * The application the last handoff decided on (null when none): a transaction's prepare fails
+     * when a staged handoff would now reach another application, even if still SUCCESS (R22).
+     */
+    String lastHandoffTarget;
+
     HandoffResult handoffToApplication(RCall c, String actor, CallHandle ch, String target, List<Exp> out) {
+        lastHandoffTarget = null;
         requireOwner(c, actor, ch);
         if (!c.handoffSupported) {
             throw new RefFail(TapiError.OPERATIONUNAVAIL, "R13");
@@ -303,16 +310,19 @@ final class RefModel {
             throw new RefFail(TapiError.INVALAPPNAME, "blank target");
         }
         if (target.equals(actor)) {
+            lastHandoffTarget = actor;
             return HandoffResult.SUCCESS;
         }
         if (!ownerOnLine(target, c.line)) {
             return HandoffResult.TARGETNOTFOUND;
         }
         giveOwnership(c, target, actor, out);
+        lastHandoffTarget = target;
         return HandoffResult.SUCCESS;
     }
 
     HandoffResult handoffToMediaMode(RCall c, String actor, CallHandle ch, int mode, List<Exp> out) {
+        lastHandoffTarget = null;
         requireOwner(c, actor, ch);
         if (mode == 0 || (mode & ~MediaMode.ALL_BITS) != 0 || Integer.bitCount(mode) != 1) {
             throw new RefFail(TapiError.INVALMEDIAMODE, "R10: not one mode");
@@ -325,6 +335,7 @@ final class RefModel {
             return HandoffResult.TARGETNOTFOUND;
         }
         String to = order.get(0);
+        lastHandoffTarget = to;
         if (to.equals(actor)) {
             return HandoffResult.TARGETSELF;
         }
