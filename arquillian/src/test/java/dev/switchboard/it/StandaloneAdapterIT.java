@@ -161,8 +161,28 @@ class StandaloneAdapterIT {
                 Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY).getOperator().lines());
     }
 
+    /** docs/administrator-guide.md, "Runtime figures": pool statistics of a subsystem activation. */
     @Test
     @Order(5)
+    @RunAsClient
+    void poolStatisticsOfTheSubsystemActivationAreInTheManagementModel() throws IOException {
+        String[] pool = {"subsystem", "resource-adapters", "resource-adapter", ADMIN_RA,
+            "connection-definitions", "admin-cf", "statistics", "pool"};
+        ModelNode enable = operation("write-attribute", pool);
+        enable.get("name").set("statistics-enabled");
+        enable.get("value").set(true);
+        expectSuccess(enable);
+
+        ModelNode read = operation("read-resource", pool);
+        read.get("include-runtime").set(true);
+        ModelNode stats = expectSuccess(read).get("result");
+        assertTrue(stats.get("statistics-enabled").asBoolean(), stats::toString);
+        assertEquals(7, stats.get("AvailableCount").asInt(), "max-pool-size 7, none in use: " + stats);
+        assertEquals(0, stats.get("InUseCount").asInt(), stats::toString);
+    }
+
+    @Test
+    @Order(6)
     @RunAsClient
     void administratorRemovesTheActivation() throws IOException {
         expectSuccess(operation("remove", "subsystem", "resource-adapters", "resource-adapter", ADMIN_RA));

@@ -153,6 +153,14 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
             return switchboard.act(app, ch, uow, operation, op);
         }
 
+        /** Counts a live handoff; a staged one is counted when its unit of work applies it. */
+        private HandoffResult counted(HandoffResult result) {
+            if (uow == null) {
+                switchboard.counters().handoff(result);
+            }
+            return result;
+        }
+
         /** Everything else: applied at once, but waiting while another unit of work holds the call. */
         private <R> R immediate(CallHandle ch, String operation, Op<R> op) {
             if (uow == null) {
@@ -167,14 +175,14 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
         @Override
         public HandoffResult handoffToApplication(CallHandle call, String target) {
-            return staged(call, () -> "handoff to '" + target + "'",
-                    (m, a, fx) -> rules().handoffToApplication(m, a, call, target, fx)).result();
+            return counted(staged(call, () -> "handoff to '" + target + "'",
+                    (m, a, fx) -> rules().handoffToApplication(m, a, call, target, fx)).result());
         }
 
         @Override
         public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
-            return staged(call, () -> "handoff to " + MediaMode.describe(mediaMode),
-                    (m, a, fx) -> rules().handoffToMediaMode(m, a, call, mediaMode, fx)).result();
+            return counted(staged(call, () -> "handoff to " + MediaMode.describe(mediaMode),
+                    (m, a, fx) -> rules().handoffToMediaMode(m, a, call, mediaMode, fx)).result());
         }
 
         @Override

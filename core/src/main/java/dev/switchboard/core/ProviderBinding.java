@@ -41,6 +41,7 @@ final class ProviderBinding implements ProviderEvents {
                     + " reported call " + providerCallId + " twice");
         }
         switchboard.register(call);
+        switchboard.counters().callsOffered.increment();
         switchboard.always(call, switchboard.rules()::offerNewCall);
         return call.id;
     }

@@ -45,6 +45,7 @@ public final class Switchboard implements AutoCloseable {
     private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
     private final AtomicLong callSeq = new AtomicLong();
     private final AtomicLong unitSeq = new AtomicLong();
+    private final Counters counters = new Counters();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -198,6 +199,20 @@ public final class Switchboard implements AutoCloseable {
         call.provider.drop(call.providerCallId);
     }
 
+    /** Gauges of now and counts since start, for monitoring (JMX in the resource adapter). */
+    public SwitchboardStatistics statistics() {
+        int unowned = 0;
+        for (CallView c : calls()) {
+            if (c.isUnowned()) {
+                unowned++;
+            }
+        }
+        return new SwitchboardStatistics(lines.size(), directory.apps().size(), calls.size(), unowned,
+                counters.callsOffered.sum(), counters.handoffsSucceeded.sum(), counters.handoffsTargetNotFound.sum(),
+                counters.handoffsTargetSelf.sum(), counters.offersRefused.sum(),
+                counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum());
+    }
+
     /** Starts staging changes for a transaction (R21). */
     public UnitOfWork beginUnitOfWork(String name) {
         return new UnitOfWork(this, name == null ? "uow-" + unitSeq.incrementAndGet() : name);
@@ -211,6 +226,10 @@ public final class Switchboard implements AutoCloseable {
 
     Rules rules() {
         return rules;
+    }
+
+    Counters counters() {
+        return counters;
     }
 
     Directory directory() {
@@ -293,6 +312,7 @@ public final class Switchboard implements AutoCloseable {
         } catch (Exception | Error e) {
             if (event instanceof CallStateEvent cs && cs.offersOwnership()) {
                 Log.offerRefused(call, app.name, e);
+                counters.offersRefused.increment();
                 always(call, (m, fx) -> rules.offerRefused(m, app, event.handle(), fx));
             } else {
                 Log.deliveryFailed(call, app.name, event, e);

@@ -96,6 +96,7 @@ public final class UnitOfWork {
             prepare();
         }
         status = Status.ENDED;
+        switchboard.counters().transactionsCommitted.increment();
         for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
             Call call = e.getKey();
             LiveEffects fx = new LiveEffects(switchboard, call);
@@ -121,6 +122,7 @@ public final class UnitOfWork {
             return;
         }
         status = Status.ENDED;
+        switchboard.counters().transactionsRolledBack.increment();
         for (Call call : staged.keySet()) {
             call.guard.lockAlways();
             try {
@@ -135,6 +137,9 @@ public final class UnitOfWork {
     private <R> void applyLive(Call call, Staged<R> s, Effects fx) {
         try {
             R now = s.op().apply(call.model, s.app(), fx);
+            if (now instanceof Rules.HandoffDecision d) {
+                switchboard.counters().handoff(d.result());
+            }
             if (!Objects.equals(now, s.decided())) {
                 Log.decisionChangedAtCommit(call, s.app().name, s.operation(), s.decided(), now);
             }

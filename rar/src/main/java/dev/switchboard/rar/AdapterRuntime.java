@@ -7,6 +7,7 @@ import dev.switchboard.core.ApplicationSession;
 import dev.switchboard.core.ApplicationSpec;
 import dev.switchboard.core.EventSink;
 import dev.switchboard.core.Switchboard;
+import dev.switchboard.rar.jmx.SwitchboardStatisticsBean;
 import dev.switchboard.rar.outbound.Operator;
 import dev.switchboard.rar.tx.TransactionBranches;
 import java.util.Set;
@@ -24,11 +25,19 @@ public final class AdapterRuntime {
     private final ConcurrentHashMap<String, ApplicationSession> sessions = new ConcurrentHashMap<>();
     private final TransactionBranches branches = new TransactionBranches();
     private final SwitchboardOperator operator;
+    private final SwitchboardStatisticsBean statistics;
 
     AdapterRuntime(Switchboard switchboard, AdapterSettings settings) {
         this.switchboard = switchboard;
         this.settings = settings;
         this.operator = new Operator(switchboard);
+        this.statistics = new SwitchboardStatisticsBean(this);
+        statistics.register();
+    }
+
+    /** The JMX bean publishing this adapter's figures. */
+    public SwitchboardStatisticsBean statistics() {
+        return statistics;
     }
 
     public Switchboard switchboard() {
@@ -80,6 +89,7 @@ public final class AdapterRuntime {
     }
 
     void shutdown() {
+        statistics.unregister();
         for (ApplicationSession s : sessions.values()) {
             s.close();
         }

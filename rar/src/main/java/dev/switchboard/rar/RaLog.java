@@ -66,6 +66,11 @@ public final class RaLog {
         LOG.log(Level.ERROR, "SWB2011: closing the switchboard while stopping the resource adapter failed", cause);
     }
 
+    public static void jmxRegistrationFailed(String name, Throwable cause) {
+        LOG.log(Level.WARNING, "SWB2012: the adapter's JMX statistics bean " + name + " could not be (un)registered;"
+                + " the adapter runs on without it", cause);
+    }
+
     public static String describe(CallEvent event) {
         return event.getClass().getSimpleName() + " " + event + " for call " + event.callId() + " on line "
                 + event.line();

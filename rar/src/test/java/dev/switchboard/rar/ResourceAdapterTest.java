@@ -134,6 +134,29 @@ class ResourceAdapterTest {
     }
 
     @Test
+    void runtimeFiguresArePublishedOverJmxWhileTheAdapterRuns() throws Exception {
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax", "G3FAX:1"));
+        placeFax();
+        placeFax();
+        javax.management.ObjectName name = ra.requireRuntime().statistics().objectName();
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+
+        assertThat(name.getKeyProperty("type")).isEqualTo("ResourceAdapter");
+        assertThat((String[]) jmx.getAttribute(name, "Lines")).containsExactly("line1 (sim)", "line2 (sim)");
+        assertThat((String[]) jmx.getAttribute(name, "Applications")).containsExactly("fax");
+        assertThat(jmx.getAttribute(name, "CallsOffered")).isEqualTo(2L);
+        assertThat(jmx.getAttribute(name, "LiveCalls")).isEqualTo(2);
+        assertThat(jmx.getAttribute(name, "UnownedCalls")).isEqualTo(0);
+
+        ra.stop();
+        assertThat(jmx.isRegistered(name)).as("unregistered when the adapter stops").isFalse();
+        ra = new SwitchboardResourceAdapter(); // for stop() after the test
+        ra.setProvider("sim");
+        ra.setPriorityFile(dir.resolve("priorities.properties").toString());
+        ra.start(Fakes.bootstrap(workManager));
+    }
+
+    @Test
     void badActivationIsRefusedBeforeOpeningLines() throws Exception {
         assertThatThrownBy(() -> ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("x", "BOGUS:1")))
                 .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("mediaModes 'BOGUS:1'");

@@ -14,7 +14,11 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.io.File;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,11 +28,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -60,10 +69,15 @@ class SampleApplicationsIT {
             console = ShrinkWrap.create(WebArchive.class, CONSOLE_WAR).as(ZipImporter.class).importFrom(in)
                     .as(WebArchive.class);
         }
-        console.addClass(SampleApplicationsIT.class);
+        console.addClass(SampleApplicationsIT.class)
+                .addAsLibraries(jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
         ear.delete(CONSOLE_WAR);
         ear.addAsModule(Testable.archiveToTest(console));
         return ear;
+    }
+
+    private static File jarOf(Class<?> type) throws URISyntaxException {
+        return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** The EAR the reactor built (the arquillian module depends on it, so it is built first). */
@@ -179,7 +193,37 @@ class SampleApplicationsIT {
         }
     }
 
+    @Test
+    void adapterFiguresAreVisibleOverJmx() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName adapter = jmx.queryNames(new ObjectName("dev.switchboard:type=ResourceAdapter,*"), null).stream()
+                .filter(n -> applications(jmx, n).contains("voice"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Switchboard adapter bean serves 'voice'"));
+        long offered = (Long) jmx.getAttribute(adapter, "CallsOffered");
+        long handedOff = (Long) jmx.getAttribute(adapter, "HandoffsSucceeded");
+        SwitchboardOperator operator = operator();
+
+        String sim = operator.placeSimulatedCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-jmx");
+        awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
+        assertTrue((Integer) jmx.getAttribute(adapter, "LiveCalls") >= 1, "the live call is counted");
+        operator.simulateDigits(sim, "9");
+        awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
+
+        assertEquals(offered + 1, jmx.getAttribute(adapter, "CallsOffered"));
+        assertEquals(handedOff + 1, jmx.getAttribute(adapter, "HandoffsSucceeded"), "voice's handoff to fax");
+        assertTrue(List.of((String[]) jmx.getAttribute(adapter, "Lines")).contains("line1 (sim)"));
+        hangUp(operator, sim);
+    }
+
     // ---- helpers
+
+    private static List<String> applications(MBeanServer jmx, ObjectName adapter) {
+        try {
+            return List.of((String[]) jmx.getAttribute(adapter, "Applications"));
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("cannot read " + adapter, e);
+        }
+    }
 
     /** Voice owns the call and has answered it, which it does once it listens for digits and tones. */
     private static boolean answeredByVoice(CallView c) {
@@ -209,31 +253,37 @@ class SampleApplicationsIT {
     }
 
     private static CallView awaitCall(SwitchboardOperator operator, String simulatedId, String what,
-                                      Predicate<CallView> done) throws InterruptedException {
+                                      Predicate<CallView> done) {
         Optional<CallView> last = await(() -> find(operator, simulatedId), o -> o.filter(done).isPresent());
         assertTrue(last.filter(done).isPresent(), "call " + simulatedId + " not " + what + ": " + last);
         return last.get();
     }
 
     private static void awaitGone(SwitchboardOperator operator, String simulatedId, String what)
-            throws InterruptedException {
+            {
         Optional<CallView> last = await(() -> find(operator, simulatedId), Optional::isEmpty);
         assertTrue(last.isEmpty(), "call " + simulatedId + " not " + what + ": " + last);
     }
 
-    private static void hangUp(SwitchboardOperator operator, String simulatedId) throws InterruptedException {
+    private static void hangUp(SwitchboardOperator operator, String simulatedId) {
         operator.simulateHangup(simulatedId);
         awaitGone(operator, simulatedId, "gone after hang-up (every application deallocates on IDLE)");
     }
 
-    private static <T> T await(Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        T value = probe.get();
-        while (!done.test(value) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            value = probe.get();
+    /** Polls {@code probe} until {@code done} (or the timeout) and returns what it saw last, for the caller's message. */
+    private static <T> T await(Supplier<T> probe, Predicate<T> done) {
+        AtomicReference<T> last = new AtomicReference<>();
+        try {
+            Awaitility.await().pollInSameThread().atMost(Duration.ofMillis(TIMEOUT_MILLIS))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        T value = probe.get();
+                        last.set(value);
+                        return done.test(value);
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller asserts on the last value seen, which says what was wrong
         }
-        return value;
+        return last.get();
     }
 
     /** The ledger's rows for a call, as "application mode result". */

@@ -1,0 +1,23 @@
+package dev.switchboard.core;
+
+/**
+ * What an operator's monitoring wants to know of a switchboard: gauges of now and counters since
+ * it started.
+ *
+ * @param lines                   lines served
+ * @param applications            open applications
+ * @param liveCalls               calls not yet gone
+ * @param unownedCalls            live calls without an owner (R7)
+ * @param callsOffered            calls the line providers reported
+ * @param handoffsSucceeded       handoffs that gave a call to another application, committed ones included
+ * @param handoffsTargetNotFound  handoffs that found no target (R9, R10)
+ * @param handoffsTargetSelf      media-mode handoffs whose target was the caller (R10)
+ * @param offersRefused           ownership offers an application failed to take (R23)
+ * @param transactionsCommitted   units of work committed (R21)
+ * @param transactionsRolledBack  units of work rolled back (R21)
+ */
+public record SwitchboardStatistics(int lines, int applications, int liveCalls, int unownedCalls,
+                                    long callsOffered, long handoffsSucceeded, long handoffsTargetNotFound,
+                                    long handoffsTargetSelf, long offersRefused, long transactionsCommitted,
+                                    long transactionsRolledBack) {
+}

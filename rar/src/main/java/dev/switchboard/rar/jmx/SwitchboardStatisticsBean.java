@@ -1,0 +1,122 @@
+package dev.switchboard.rar.jmx;
+
+import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.SwitchboardStatistics;
+import dev.switchboard.rar.AdapterRuntime;
+import dev.switchboard.rar.RaLog;
+import java.lang.management.ManagementFactory;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Publishes one running adapter's {@link SwitchboardStatistics} as an MXBean. Named after the
+ * adapter's lines, which is what tells two activations of the archive apart for an operator.
+ */
+public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXBean {
+    private static final String DOMAIN = "dev.switchboard";
+
+    private final AdapterRuntime runtime;
+    private final Switchboard switchboard;
+    private ObjectName registeredAs;
+
+    public SwitchboardStatisticsBean(AdapterRuntime runtime) {
+        this.runtime = runtime;
+        this.switchboard = runtime.switchboard();
+    }
+
+    /** Registers the bean; a failure is logged and leaves the adapter running without it. */
+    public void register() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        String lines = String.join(",", getLines());
+        for (int n = 1; registeredAs == null; n++) {
+            try {
+                ObjectName name = new ObjectName(DOMAIN + ":type=ResourceAdapter,name="
+                        + ObjectName.quote(n == 1 ? lines : lines + " #" + n));
+                server.registerMBean(this, name);
+                registeredAs = name;
+            } catch (InstanceAlreadyExistsException e) {
+                // another activation serves the same lines: number this one
+            } catch (JMException | RuntimeException e) {
+                RaLog.jmxRegistrationFailed(lines, e);
+                return;
+            }
+        }
+    }
+
+    public void unregister() {
+        if (registeredAs != null) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
+            } catch (JMException e) {
+                RaLog.jmxRegistrationFailed(registeredAs.toString(), e);
+            }
+            registeredAs = null;
+        }
+    }
+
+    /** The name it was registered under, or null. */
+    public ObjectName objectName() {
+        return registeredAs;
+    }
+
+    @Override
+    public String[] getLines() {
+        return switchboard.lines().stream().map(l -> l.line() + " (" + l.provider() + ")").toArray(String[]::new);
+    }
+
+    @Override
+    public String[] getApplications() {
+        return runtime.activeApplications().toArray(String[]::new);
+    }
+
+    @Override
+    public int getLiveCalls() {
+        return stats().liveCalls();
+    }
+
+    @Override
+    public int getUnownedCalls() {
+        return stats().unownedCalls();
+    }
+
+    @Override
+    public long getCallsOffered() {
+        return stats().callsOffered();
+    }
+
+    @Override
+    public long getHandoffsSucceeded() {
+        return stats().handoffsSucceeded();
+    }
+
+    @Override
+    public long getHandoffsTargetNotFound() {
+        return stats().handoffsTargetNotFound();
+    }
+
+    @Override
+    public long getHandoffsTargetSelf() {
+        return stats().handoffsTargetSelf();
+    }
+
+    @Override
+    public long getOffersRefused() {
+        return stats().offersRefused();
+    }
+
+    @Override
+    public long getTransactionsCommitted() {
+        return stats().transactionsCommitted();
+    }
+
+    @Override
+    public long getTransactionsRolledBack() {
+        return stats().transactionsRolledBack();
+    }
+
+    private SwitchboardStatistics stats() {
+        return switchboard.statistics();
+    }
+}

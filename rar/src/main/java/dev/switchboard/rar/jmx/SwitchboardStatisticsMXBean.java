@@ -1,0 +1,35 @@
+package dev.switchboard.rar.jmx;
+
+/**
+ * The adapter's runtime figures over JMX, registered in the platform MBeanServer as
+ * {@code dev.switchboard:type=ResourceAdapter,name="<lines>"} while the adapter runs. Counters
+ * count since the adapter started.
+ */
+public interface SwitchboardStatisticsMXBean {
+
+    /** The lines served, as {@code name (provider)}. */
+    String[] getLines();
+
+    /** The names of the open applications. */
+    String[] getApplications();
+
+    int getLiveCalls();
+
+    /** Live calls without an owner (R7): what an operator should look at. */
+    int getUnownedCalls();
+
+    long getCallsOffered();
+
+    long getHandoffsSucceeded();
+
+    long getHandoffsTargetNotFound();
+
+    long getHandoffsTargetSelf();
+
+    /** Ownership offers an application failed to take, after the adapter's retries (R23). */
+    long getOffersRefused();
+
+    long getTransactionsCommitted();
+
+    long getTransactionsRolledBack();
+}
