@@ -3,6 +3,8 @@ package dev.switchboard.it;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -13,7 +15,7 @@ import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Builds the test deployments from the real switchboard-rar artifact (target/deps) and the test applications. */
-final class Deployments {
+public final class Deployments {
     /**
      * The adapter's connection factory as the test EARs name it (the samples' name too): a resource
      * reference in application.xml, bound to the server's own name for it (see {@link #earWithAdapter}).
@@ -31,7 +33,7 @@ final class Deployments {
     }
 
     /** The .rar exactly as the build made it. */
-    static ResourceAdapterArchive rarAsBuilt(String name) {
+    public static ResourceAdapterArchive rarAsBuilt(String name) {
         File file = new File(System.getProperty("switchboard.rar", "target/deps/switchboard-rar.rar"));
         ResourceAdapterArchive built = ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, file);
         return ShrinkWrap.create(ResourceAdapterArchive.class, name).merge(built);
@@ -42,35 +44,61 @@ final class Deployments {
      * lists), a short lock timeout, and the connection factory at {@code jndiName}.
      */
     static ResourceAdapterArchive rarForTest(String jndiName) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("provider", "sim");
+        config.put("simulatedLines", "line1,line2");
+        config.put("priorityFile", newPriorityFile("priorities"));
+        config.put("lockTimeoutMillis", String.valueOf(LOCK_TIMEOUT_MILLIS));
+        config.put("deliveryRetries", String.valueOf(DELIVERY_RETRIES));
+        return rarWithConfig(config, jndiName, "SwitchboardTestPool", 10);
+    }
+
+    /**
+     * The built .rar with its ironjacamar.xml replaced: the given config properties (in order) and one
+     * connection definition at {@code jndiName}, pooled per application like the archive's own.
+     */
+    public static ResourceAdapterArchive rarWithConfig(Map<String, String> config, String jndiName, String poolName,
+                                                       int maxPoolSize) {
         ResourceAdapterArchive rar = rarAsBuilt("switchboard.rar");
         rar.delete("META-INF/ironjacamar.xml");
-        String dir = System.getProperty("switchboard.it.dir", System.getProperty("java.io.tmpdir"));
-        Path priorities = Path.of(dir, "priorities-" + UUID.randomUUID() + ".properties").toAbsolutePath();
+        StringBuilder properties = new StringBuilder();
+        config.forEach((name, value) -> properties.append("""
+                  <config-property name="%s">%s</config-property>
+                """.formatted(name, value)));
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <ironjacamar xmlns="http://www.ironjacamar.org/doc/schema">
-                  <config-property name="provider">sim</config-property>
-                  <config-property name="simulatedLines">line1,line2</config-property>
-                  <config-property name="priorityFile">%s</config-property>
-                  <config-property name="lockTimeoutMillis">%d</config-property>
-                  <config-property name="deliveryRetries">%d</config-property>
-                  <transaction-support>XATransaction</transaction-support>
+                %s  <transaction-support>XATransaction</transaction-support>
                   <connection-definitions>
                     <connection-definition class-name="dev.switchboard.rar.outbound.SwitchboardManagedConnectionFactory"
-                                           jndi-name="%s" pool-name="SwitchboardTestPool">
-                      <xa-pool><min-pool-size>0</min-pool-size><max-pool-size>10</max-pool-size></xa-pool>
+                                           jndi-name="%s" pool-name="%s">
+                      <xa-pool><min-pool-size>0</min-pool-size><max-pool-size>%d</max-pool-size></xa-pool>
                       <security><application/></security>
                       <recovery no-recovery="true"/>
                     </connection-definition>
                   </connection-definitions>
                 </ironjacamar>
-                """.formatted(priorities, LOCK_TIMEOUT_MILLIS, DELIVERY_RETRIES, jndiName);
+                """.formatted(properties, jndiName, poolName, maxPoolSize);
         rar.addAsManifestResource(new StringAsset(xml), "ironjacamar.xml");
         return rar;
     }
 
+    /** A fresh priority file under the suite's work directory, so no test sees another's lists. */
+    public static String newPriorityFile(String prefix) {
+        String dir = System.getProperty("switchboard.it.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(dir, prefix + "-" + UUID.randomUUID() + ".properties").toAbsolutePath().toString();
+    }
+
     /** An ejb jar with the given MDBs (plus the Results singleton), each bound to {@code resourceAdapter}. */
     static JavaArchive apps(String name, String resourceAdapter, Class<?>... mdbs) {
+        return ShrinkWrap.create(JavaArchive.class, name)
+                .addClasses(mdbs)
+                .addClass(dev.switchboard.it.apps.Results.class)
+                .addAsManifestResource(jbossEjb3(resourceAdapter, mdbs), "jboss-ejb3.xml");
+    }
+
+    /** WildFly's jboss-ejb3.xml binding each of {@code mdbs} to {@code resourceAdapter}. */
+    public static StringAsset jbossEjb3(String resourceAdapter, Class<?>... mdbs) {
         StringBuilder bindings = new StringBuilder();
         for (Class<?> mdb : mdbs) {
             bindings.append("""
@@ -80,7 +108,7 @@ final class Deployments {
                         </mdb:resource-adapter-binding>
                     """.formatted(mdb.getSimpleName(), resourceAdapter));
         }
-        String jbossEjb3 = """
+        return new StringAsset("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <jboss:ejb-jar xmlns:jboss="http://www.jboss.com/xml/ns/javaee"
                                xmlns="https://jakarta.ee/xml/ns/jakartaee"
@@ -89,11 +117,7 @@ final class Deployments {
                   <assembly-descriptor>
                 %s  </assembly-descriptor>
                 </jboss:ejb-jar>
-                """.formatted(bindings);
-        return ShrinkWrap.create(JavaArchive.class, name)
-                .addClasses(mdbs)
-                .addClass(dev.switchboard.it.apps.Results.class)
-                .addAsManifestResource(new StringAsset(jbossEjb3), "jboss-ejb3.xml");
+                """.formatted(bindings));
     }
 
     /** The war that carries the test class and what it needs in the container (Awaitility and Hamcrest). */
@@ -105,7 +129,7 @@ final class Deployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
-    static File jarOf(Class<?> type) {
+    public static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
