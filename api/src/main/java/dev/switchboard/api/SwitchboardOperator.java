@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an operator (or the operator console) sees and does, obtained from
@@ -14,6 +15,9 @@ public interface SwitchboardOperator {
 
     /** Every live call, unowned ones (R7) included. */
     List<CallView> calls();
+
+    /** One live call by its adapter-wide id; empty when no live call has that id. */
+    Optional<CallView> call(String callId);
 
     /** Gives a call (typically an unowned one, R7) to an application that opened its line as OWNER. */
     void assignOwner(String callId, String application);

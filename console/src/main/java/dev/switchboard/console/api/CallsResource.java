@@ -43,7 +43,7 @@ public class CallsResource {
     @GET
     @Path("{id}")
     public CallJson call(@PathParam("id") String id) {
-        return operator.calls().stream().filter(c -> c.callId().equals(id)).findFirst().map(CallJson::of)
+        return operator.call(id).map(CallJson::of)
                 .orElseThrow(() -> new NotFoundException("no call " + id));
     }
 
@@ -72,7 +72,7 @@ public class CallsResource {
 
     /** The call as it is now, or null when it is gone already. */
     private CallJson current(String id) {
-        return operator.calls().stream().filter(c -> c.callId().equals(id)).findFirst().map(CallJson::of)
+        return operator.call(id).map(CallJson::of)
                 .orElse(null);
     }
 

@@ -1,6 +1,5 @@
 package dev.switchboard.console.api;
 
-import dev.switchboard.api.CallView;
 import dev.switchboard.api.SwitchboardOperator;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -114,15 +112,14 @@ public class LiveFeed {
         if (live.putIfAbsent(callId, Boolean.FALSE) == null) {
             calls.increment(clock.getAsLong());
         }
-        Optional<CallView> now = operator.calls().stream().filter(c -> c.callId().equals(callId)).findFirst();
-        CallJson call = now.map(CallJson::of).orElse(null);
+        CallJson call = operator.call(callId).map(CallJson::of).orElse(null);
         if (call == null || "IDLE".equals(call.state()) || ("CallStateEvent".equals(type) && "IDLE".equals(detail))) {
             live.remove(callId);
         } else if (call.unowned() && !"IDLE".equals(call.state()) && !"DISCONNECTED".equals(call.state())
                 && live.replace(callId, Boolean.FALSE, Boolean.TRUE)) {
             add(new HistoryEntry(seq.incrementAndGet(), Instant.now().toString(), "UNOWNED", callId, call.line(),
                     null, null, null, "no application owns the call (R7)", List.of()));
-        } else if (call != null && !call.unowned()) {
+        } else if (!call.unowned()) {
             live.replace(callId, Boolean.TRUE, Boolean.FALSE);
         }
         broadcast("call", new CallUpdate(callId, type, detail, call));
@@ -141,8 +138,7 @@ public class LiveFeed {
         } else {
             failures.increment(now);
         }
-        List<String> owners = operator.calls().stream().filter(c -> c.callId().equals(callId)).findFirst()
-                .map(c -> List.copyOf(c.owners())).orElse(List.of());
+        List<String> owners = operator.call(callId).map(c -> List.copyOf(c.owners())).orElse(List.of());
         add(new HistoryEntry(seq.incrementAndGet(), json.getString("at", Instant.now().toString()),
                 committed ? "HANDOFF" : "ROLLBACK", callId, json.getString("line", ""),
                 json.getString("application", ""), json.getString("target", ""), result,

@@ -11,6 +11,7 @@ import dev.switchboard.core.sim.SimulatedSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The operator's view and controls, straight over the core. */
 public final class Operator implements SwitchboardOperator {
@@ -32,6 +33,11 @@ public final class Operator implements SwitchboardOperator {
     @Override
     public List<CallView> calls() {
         return switchboard.calls();
+    }
+
+    @Override
+    public Optional<CallView> call(String callId) {
+        return switchboard.call(callId);
     }
 
     @Override
