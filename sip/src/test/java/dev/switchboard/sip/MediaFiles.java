@@ -7,25 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the tests' captures are. The shared media sit beside the clone (CI lays shared/ next to
- * it), so their absence is a broken checkout and fails; SIPp's pcaps come with the optional
- * Debian package sip-tester, so their absence only skips.
+ * Where the tests' captures are. The fax-tone captures are the module's own test resources
+ * (written by tools/make_fax_tones.py), so their absence is a broken checkout and fails; SIPp's
+ * pcaps come with the optional Debian package sip-tester, so their absence only skips.
  */
 public final class MediaFiles {
 
     /** Relative to the module directory, which is Surefire's working directory. */
-    public static final Path SHARED_MEDIA = Path.of("../../shared/sip/media");
+    public static final Path FAX_TONES = Path.of("src/test/resources/media");
     public static final Path SIP_TESTER = Path.of("/usr/share/sip-tester");
 
     private MediaFiles() {
     }
 
-    /** A file of shared/sip/media; fails the test, naming the path, when it is missing. */
-    public static Path shared(String fileName) {
-        Path file = SHARED_MEDIA.resolve(fileName);
+    /** A capture of src/test/resources/media; fails the test, naming the path, when it is missing. */
+    public static Path faxTone(String fileName) {
+        Path file = FAX_TONES.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            fail("missing " + file.toAbsolutePath().normalize() + ": the tests expect shared/ beside the "
-                    + "clone of main (shared/sip/media from the project's shared folder)");
+            fail("missing " + file.toAbsolutePath().normalize()
+                    + ": re-create the fax-tone captures with python3 tools/make_fax_tones.py");
         }
         return file;
     }

@@ -81,7 +81,7 @@ class SipCallsIT {
     }
 
     @Test
-    void sharedVoiceToFaxScenarioWithToneAndReinviteEndsWithTheFaxApp() throws Exception {
+    void voiceToFaxScenarioWithToneThenReinviteEndsWithTheFaxApp_R10_R17() throws Exception {
         Map<String, Set<String>> calls = callsOf(1, "uac_voice_to_fax.xml", "voice-in");
         assertEquals(Set.of(SipFaxApp.NAME), calls.values().iterator().next(), calls::toString);
     }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The detector on the captured tones of shared/sip/media and, when installed, on SIPp's speech capture. */
+/** The detector on the module's fax-tone captures (src/test/resources/media) and, when installed, on SIPp's speech capture. */
 class FaxToneMediaFilesTest {
 
     /** Reports of one RTP stream, with the time in ms from the first packet's RTP timestamp. */
@@ -35,7 +35,7 @@ class FaxToneMediaFilesTest {
 
     @Test
     void cedInTheRawUlawFileIsDetectedAfter400ms() throws Exception {
-        byte[] ulaw = Files.readAllBytes(MediaFiles.shared("ced_2100hz.ulaw"));
+        byte[] ulaw = Files.readAllBytes(MediaFiles.faxTone("ced_2100hz.ulaw"));
         FaxToneDetector detector = new FaxToneDetector();
         List<Report> reports = new ArrayList<>();
         short[] pcm = new short[160];
@@ -54,13 +54,13 @@ class FaxToneMediaFilesTest {
 
         assertThat(ulaw).hasSize(8000);
         assertThat(reports).containsExactly(new Report(FaxTone.CED, 400));
-        // make_tone_pcap.py wrote a sine of amplitude 8000; u-law keeps it within its 3 % step.
+        // tools/make_fax_tones.py writes a sine of amplitude 8000; u-law keeps it within its 3 % step.
         assertThat(peak).isBetween(7700, 8300);
     }
 
     @Test
     void cedCaptureIsDetectedOnce() throws Exception {
-        List<UdpDatagram> rtp = PcapReader.readUdp(MediaFiles.shared("ced_2100hz.pcap"));
+        List<UdpDatagram> rtp = PcapReader.readUdp(MediaFiles.faxTone("ced_2100hz.pcap"));
 
         assertThat(rtp).hasSize(75);
         assertThat(detectInRtp(rtp, G711.ULAW)).containsExactly(new Report(FaxTone.CED, 400));
@@ -68,7 +68,7 @@ class FaxToneMediaFilesTest {
 
     @Test
     void cngCaptureIsDetectedOnce() throws Exception {
-        List<UdpDatagram> rtp = PcapReader.readUdp(MediaFiles.shared("cng_1100hz.pcap"));
+        List<UdpDatagram> rtp = PcapReader.readUdp(MediaFiles.faxTone("cng_1100hz.pcap"));
 
         assertThat(detectInRtp(rtp, G711.ULAW)).containsExactly(new Report(FaxTone.CNG, 400));
     }

@@ -15,8 +15,8 @@ class PcapReaderTest {
     private static final byte[] HELLO = {'h', 'e', 'l', 'l', 'o'};
 
     @Test
-    void sharedCaptureIsReadWithAddressesPortsAndTimes() throws IOException {
-        List<UdpDatagram> datagrams = PcapReader.readUdp(MediaFiles.shared("cng_1100hz.pcap"));
+    void faxToneCaptureIsReadWithAddressesPortsAndTimes() throws IOException {
+        List<UdpDatagram> datagrams = PcapReader.readUdp(MediaFiles.faxTone("cng_1100hz.pcap"));
 
         assertThat(datagrams).hasSize(75);
         UdpDatagram first = datagrams.get(0);

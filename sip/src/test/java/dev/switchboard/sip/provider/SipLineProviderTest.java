@@ -135,7 +135,7 @@ class SipLineProviderTest {
         start(Map.of());
         SipPeer caller = peer();
         int media = connect(caller, "fax-in");
-        for (UdpDatagram d : PcapReader.readUdp(MediaFiles.shared("cng_1100hz.pcap"))) {
+        for (UdpDatagram d : PcapReader.readUdp(MediaFiles.faxTone("cng_1100hz.pcap"))) {
             caller.sendMedia(media, d.payload());
         }
         assertThat(events.next(caller.callId)).isEqualTo("media G3FAX");

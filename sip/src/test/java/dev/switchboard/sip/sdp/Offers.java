@@ -1,6 +1,6 @@
 package dev.switchboard.sip.sdp;
 
-/** SDP offers as the scenarios in shared/sip/scenarios send them, with SIPp's fields filled in. */
+/** SDP offers as the SIPp scenarios of arquillian/src/test/resources/sipp send them, with SIPp's fields filled in. */
 final class Offers {
 
     /** The first INVITE of uac_voice_to_fax.xml and uac_dtmf.xml (LF line ends, as SIPp sends). */
