@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The three reasons for a handoff in the seed ("Handoffs"), played end to end. */
+/** The three reasons for a handoff in TAPI's "Handoffs" article (docs/rules.md), played end to end. */
 class SeedScenariosTest {
     private final Harness h = Harness.start();
 
