@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Reads an SDP body (RFC 4566). Strict where a mistake would make the provider send media to
  * the wrong place or in the wrong format (v, o, c, m, rtpmap, fmtp, numeric T38 attributes);
  * lenient about LF-only line ends and blank lines, which real SIP bodies have. Every error
- * names the 1-based line number and the line's text.
+ * names the 1-based line number and the line's text. Why not jain-sip's {@code javax.sdp} parser:
+ * see the package documentation.
  */
 public final class SdpReader {
 
