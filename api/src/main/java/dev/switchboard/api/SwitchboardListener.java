@@ -7,13 +7,14 @@ import dev.switchboard.api.event.CallEvent;
  * one application; the adapter calls {@link #onCallEvent} for every event of every call the
  * application holds a handle to, one call's events one at a time and in order.
  *
- * <p>Switch on the sealed {@link CallEvent} type:
+ * <p>Test the sealed {@link CallEvent} type (Java 17; on Java 21 a pattern {@code switch} reads
+ * better):
  * <pre>{@code
  * public void onCallEvent(CallEvent event) {
- *     switch (event) {
- *         case CallStateEvent s when s.offersOwnership() -> takeCall(s.handle());
- *         case DigitEvent d -> onDigit(d.handle(), d.digit());
- *         default -> { }
+ *     if (event instanceof CallStateEvent s && s.offersOwnership()) {
+ *         takeCall(s.handle());
+ *     } else if (event instanceof DigitEvent d) {
+ *         onDigit(d.handle(), d.digit());
  *     }
  * }
  * }</pre>

@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 
 /**
  * The interactive-voice application: owner of INTERACTIVEVOICE calls on every line. It answers,
- * listens to the caller's digits and watches for a fax tone. The seed's two media-change cases:
+ * listens to the caller's digits and watches for a fax tone. The two ways a voice call turns out to be a fax:
  * <ul>
  *   <li>remote party command: the caller presses {@value #FAX_DIGIT} ("I want to send a fax");</li>
  *   <li>media type change: the line detects a G3FAX calling tone (R17).</li>
