@@ -145,21 +145,30 @@ final class Rules {
      * R11, R15: {@code target} ends up an owner, on its old handle if it had one; it is told with
      * an OFFERING event, everyone else but {@code actor} with the count change. {@code byMode} is the
      * media mode whose order chose the target (0 if none), where a refusal continues (R23).
+     *
+     * <p>An ended call (DISCONNECTED or IDLE) is never offered (R24: its holders already heard how it
+     * ended): a brand-new handle hears DISCONNECTED (and IDLE), and a handle raised to OWNER hears the
+     * count change, as every other holder does (R15).
      */
     private void giveOwnership(CallModel m, App target, App actor, int byMode, Effects fx) {
         int owners = m.owners();
         int monitors = m.monitors();
         Handle th = m.handleOf(target);
+        App offered = target;
         if (th == null) {
             th = addHandle(m, target, Privilege.OWNER, fx);
         } else {
             th.privilege = Privilege.OWNER;
-            send(m, th, fx);
+            if (m.isOver()) {
+                offered = null;
+            } else {
+                send(m, th, fx);
+            }
         }
         if (th != null) {
             th.offeredByMode = byMode;
         }
-        notifyCounts(m, owners, monitors, actor, target, fx);
+        notifyCounts(m, owners, monitors, actor, offered, fx);
     }
 
     // ---- privileges and deallocation (R14, R15) ----

@@ -350,19 +350,27 @@ final class RefModel {
         giveOwnership(c, target, actor, 0, out);
     }
 
-    /** R11, R15: the target is an owner, told with OFFERING; every other holder but the actor hears the counts. */
+    /**
+     * R11, R15: the target is an owner, told with OFFERING; every other holder but the actor hears the
+     * counts. R24: an ended call is never offered; a raised handle hears the counts like the others.
+     */
     void giveOwnership(RCall c, String target, String actor, int byMode, List<Exp> out) {
         int owners = c.owners();
         int monitors = c.monitors();
         RHandle th = c.handleOf(target);
+        String offered = target;
         if (th == null) {
             th = addHandle(c, target, Privilege.OWNER, out);
         } else {
             th.priv = Privilege.OWNER;
-            offering(c, th, out);
+            if (c.over()) {
+                offered = null;
+            } else {
+                offering(c, th, out);
+            }
         }
         th.offeredByMode = byMode;
-        counts(c, owners, monitors, actor, target, out);
+        counts(c, owners, monitors, actor, offered, out);
     }
 
     // ---- R14, R15: privileges, deallocation ----
