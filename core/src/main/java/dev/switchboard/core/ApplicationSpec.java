@@ -4,6 +4,7 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.priority.ApplicationNames;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,7 +16,7 @@ import java.util.Set;
  * How an application opens lines (TAPI's lineOpen): its name, the lines, its privileges and,
  * as an owner, the media modes it handles with the priority it declares for each (1 = highest).
  *
- * @param name            unique among open applications
+ * @param name            unique among open applications; see {@link ApplicationNames} for what it may be
  * @param lines           the line names it opens; {@link #ALL_LINES} alone opens every line
  * @param privileges      OWNER, MONITOR or both
  * @param mediaPriorities for OWNER: each handled media mode and its declared priority (&ge; 1)
@@ -27,9 +28,7 @@ public record ApplicationSpec(String name, Set<String> lines, Set<Privilege> pri
     public static final String ALL_LINES = "*";
 
     public ApplicationSpec {
-        if (name == null || name.isBlank()) {
-            throw new SwitchboardException(TapiError.INVALAPPNAME, "an application needs a non-blank name");
-        }
+        ApplicationNames.check(name); // R2, R3: only names the priority store keeps as they are
         if (lines == null || lines.isEmpty()) {
             throw new SwitchboardException(TapiError.INVALLINE, "application '" + name + "' opens no line");
         }

@@ -13,6 +13,12 @@ final class Handle {
     int mediaMonitor;
     /** Whether the application asked for digit events (R18). */
     boolean digitMonitor;
+    /**
+     * The media mode (one bit) of the handoff that last offered this handle ownership, or 0 when it
+     * was offered by the call's own media modes (R4, R6), by name or by an operator. If the
+     * application refuses that offer, the call goes to the next application in that mode's order (R23).
+     */
+    int offeredByMode;
 
     Handle(CallHandle id, App app, Call call, Privilege privilege) {
         this.id = id;
@@ -26,6 +32,7 @@ final class Handle {
         Handle h = new Handle(id, app, call, privilege);
         h.mediaMonitor = mediaMonitor;
         h.digitMonitor = digitMonitor;
+        h.offeredByMode = offeredByMode;
         return h;
     }
 

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The ownership and handoff rules (R4-R20, R24) as decisions on one call's model. Each method
+ * The ownership and handoff rules (R4-R20, R23, R24) as decisions on one call's model. Each method
  * runs under the call's lock, changes only the model it is given and reports everything else
  * through {@link Effects}, so the same code decides a change live or on a transaction's copy.
  */
@@ -123,39 +123,52 @@ final class Rules {
                     + MediaMode.describe(mediaMode));
         }
         requireHandoffSupported(m, actor);
-        App[] order = directory.owners(m.call.line, MediaMode.ofBit(mediaMode));
-        App to = null;
-        for (App app : order) {
-            if (app.open) {
-                to = app;
-                break;
-            }
-        }
+        // R10 with R23: an application that refused this call is passed over, so a repeated handoff
+        // to the mode reaches the next one (or TARGETNOTFOUND), never the refuser again.
+        App to = firstEligible(m, directory.owners(m.call.line, MediaMode.ofBit(mediaMode)));
         if (to == null) {
             return HandoffDecision.NOT_FOUND;
         }
         if (to == actor) {
             return new HandoffDecision(HandoffResult.TARGETSELF, actor.name);
         }
-        giveOwnership(m, to, actor, fx);
+        giveOwnership(m, to, actor, mediaMode, fx);
         return new HandoffDecision(HandoffResult.SUCCESS, to.name);
+    }
+
+    /** {@link #giveOwnership(CallModel, App, App, int, Effects)} not chosen by a media mode's order. */
+    void giveOwnership(CallModel m, App target, App actor, Effects fx) {
+        giveOwnership(m, target, actor, 0, fx);
     }
 
     /**
      * R11, R15: {@code target} ends up an owner, on its old handle if it had one; it is told with
-     * an OFFERING event, everyone else but {@code actor} with the count change.
+     * an OFFERING event, everyone else but {@code actor} with the count change. {@code byMode} is the
+     * media mode whose order chose the target (0 if none), where a refusal continues (R23).
+     *
+     * <p>An ended call (DISCONNECTED or IDLE) is never offered (R24: its holders already heard how it
+     * ended): a brand-new handle hears DISCONNECTED (and IDLE), and a handle raised to OWNER hears the
+     * count change, as every other holder does (R15).
      */
-    void giveOwnership(CallModel m, App target, App actor, Effects fx) {
+    private void giveOwnership(CallModel m, App target, App actor, int byMode, Effects fx) {
         int owners = m.owners();
         int monitors = m.monitors();
         Handle th = m.handleOf(target);
+        App offered = target;
         if (th == null) {
             th = addHandle(m, target, Privilege.OWNER, fx);
         } else {
             th.privilege = Privilege.OWNER;
-            send(m, th, fx);
+            if (m.isOver()) {
+                offered = null;
+            } else {
+                send(m, th, fx);
+            }
         }
-        notifyCounts(m, owners, monitors, actor, target, fx);
+        if (th != null) {
+            th.offeredByMode = byMode;
+        }
+        notifyCounts(m, owners, monitors, actor, offered, fx);
     }
 
     // ---- privileges and deallocation (R14, R15) ----
@@ -208,21 +221,54 @@ final class Rules {
         goneIfFinished(m, fx);
     }
 
-    /** R23: the application did not take the call offered to it; the next one by priority gets it. */
+    /**
+     * R23: the application did not take the call offered to it; it loses its handle and is passed
+     * over for this call from now on. If a media-mode handoff offered it the call, the next
+     * application in that mode's order gets it, whoever else still owns the call: the handoff said
+     * which kind of application the call needs. Otherwise, or when that order has no one left, a call
+     * nobody owns any more goes to the next application by R4 and R6; with none left it stays
+     * unowned and visible (R7).
+     */
     void offerRefused(CallModel m, App app, CallHandle ch, Effects fx) {
         Handle h = m.handleOf(app);
         if (h == null || !h.id.equals(ch) || !h.isOwner()) {
             return; // already handed on, deallocated or demoted: nothing to undo
         }
         m.markRefused(app);
+        int byMode = h.offeredByMode;
         int owners = m.owners();
         int monitors = m.monitors();
         removeHandle(m, h, fx);
         notifyCounts(m, owners, monitors, app, null, fx);
-        if (m.owners() == 0 && !m.isOver()) {
-            reoffer(m, fx);
+        if (!m.isOver()) {
+            boolean placed = byMode != 0 && continueHandoff(m, byMode, fx);
+            if (!placed && m.owners() == 0) {
+                reoffer(m, fx);
+            }
         }
         goneIfFinished(m, fx);
+    }
+
+    /**
+     * R23 for a refused media-mode handoff: gives the call to the first application of {@code mode}'s
+     * order (R1, R10) that has not refused it. Returns false when there is none; true when it got the
+     * call or already owned it (the handing-off application itself, say, when it is next in that order).
+     */
+    private boolean continueHandoff(CallModel m, int mode, Effects fx) {
+        App[] order = directory.owners(m.call.line, MediaMode.ofBit(mode));
+        for (App next = firstEligible(m, order); next != null; next = firstEligible(m, order)) {
+            Handle held = m.handleOf(next);
+            if (held != null && held.isOwner()) {
+                return true;
+            }
+            giveOwnership(m, next, null, mode, fx);
+            held = m.handleOf(next);
+            if (held != null && held.isOwner()) {
+                return true;
+            }
+            // it closed its lines meanwhile, so firstEligible passes it over now
+        }
+        return false;
     }
 
     private void reoffer(CallModel m, Effects fx) {

@@ -31,9 +31,8 @@ public final class FilePriorityStore implements PriorityStore {
 
     @Override
     public synchronized Map<MediaMode, List<String>> load() {
-        Map<MediaMode, List<String>> lists = new EnumMap<>(MediaMode.class);
         if (!Files.exists(file)) {
-            return lists;
+            return new EnumMap<>(MediaMode.class);
         }
         List<String> lines;
         try {
@@ -41,6 +40,12 @@ public final class FilePriorityStore implements PriorityStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the priority lists from " + file, e);
         }
+        return parse(lines, file.toString());
+    }
+
+    /** The lists in {@code lines}; {@code source} names them in messages. */
+    private static Map<MediaMode, List<String>> parse(List<String> lines, String source) {
+        Map<MediaMode, List<String>> lists = new EnumMap<>(MediaMode.class);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -48,31 +53,56 @@ public final class FilePriorityStore implements PriorityStore {
             }
             int eq = line.indexOf('=');
             if (eq < 0) {
-                throw new IllegalStateException(file + " line " + (i + 1) + ": expected MODE=app1,app2 but found '"
-                        + line + "'");
+                throw new IllegalStateException(source + " line " + (i + 1) + ": expected MODE=app1,app2 but found "
+                        + ApplicationNames.quoted(line));
             }
             MediaMode mode;
             try {
                 mode = MediaMode.parse(line.substring(0, eq));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalStateException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
             List<String> names = new ArrayList<>();
-            for (String name : line.substring(eq + 1).split(",")) {
-                if (!name.isBlank()) {
-                    names.add(name.trim());
+            for (String entry : line.substring(eq + 1).split(",")) {
+                if (entry.isBlank()) {
+                    continue;
                 }
+                String name = entry.trim();
+                String problem = ApplicationNames.problem(name);
+                if (problem != null) {
+                    throw new IllegalStateException(source + " line " + (i + 1) + ": application name "
+                            + ApplicationNames.quoted(name) + " " + problem);
+                }
+                names.add(name);
             }
             lists.put(mode, names);
         }
         return lists;
     }
 
+    /**
+     * Writes {@code lists}, or refuses with IllegalArgumentException, writing nothing, when they hold a
+     * name the file could not give back as it is (see {@link ApplicationNames}): a name with a comma,
+     * a line break or padding would come back as other names, or inject another mode's line.
+     */
     @Override
     public synchronized void save(Map<MediaMode, List<String>> lists) {
         StringBuilder text = new StringBuilder("# Switchboard priority lists (R1): MODE=first,second,...\n");
-        lists.forEach((mode, names) -> text.append(mode.name()).append('=').append(String.join(",", names))
-                .append('\n'));
+        lists.forEach((mode, names) -> {
+            for (String name : names) {
+                String problem = ApplicationNames.problem(name);
+                if (problem != null) {
+                    throw new IllegalArgumentException("cannot save the priority list for " + mode + " to " + file
+                            + ": application name " + ApplicationNames.quoted(name) + " " + problem);
+                }
+            }
+            text.append(mode.name()).append('=').append(String.join(",", names)).append('\n');
+        });
+        Map<MediaMode, List<String>> readBack = parse(text.toString().lines().toList(), file.toString());
+        if (!readBack.equals(PriorityLists.deepCopy(lists))) {
+            throw new IllegalArgumentException("cannot save the priority lists to " + file + ": " + lists
+                    + " would read back as " + readBack);
+        }
         try {
             Path dir = file.getParent();
             if (dir != null) {

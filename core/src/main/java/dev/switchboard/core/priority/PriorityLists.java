@@ -1,6 +1,8 @@
 package dev.switchboard.core.priority;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +22,16 @@ public final class PriorityLists {
     public PriorityLists(PriorityStore store) {
         this.store = Objects.requireNonNull(store, "store");
         this.lists = new EnumMap<>(MediaMode.class);
-        this.lists.putAll(deepCopy(store.load()));
+        store.load().forEach((mode, names) -> {
+            for (String name : names) {
+                String problem = ApplicationNames.problem(name);
+                if (problem != null) {
+                    throw new IllegalStateException("the saved priority list for " + mode + " holds application name "
+                            + ApplicationNames.quoted(name) + ", which " + problem);
+                }
+            }
+            lists.put(mode, List.copyOf(names));
+        });
     }
 
     /** The list for {@code mode}, highest priority first; empty when none was set. */
@@ -33,27 +44,36 @@ public final class PriorityLists {
         return deepCopy(lists);
     }
 
-    /** Replaces the list for {@code mode}; names must be non-blank and appear once. */
+    /**
+     * Replaces the list for {@code mode}. Each name must be a valid application name (else INVALAPPNAME,
+     * see {@link ApplicationNames}: names are kept exactly as given, never trimmed) and appear once
+     * (else IllegalArgumentException).
+     */
     public void setList(MediaMode mode, List<String> names) {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(names, "names");
         List<String> clean = new ArrayList<>();
-        for (String n : names) {
-            if (n == null || n.isBlank()) {
-                throw new IllegalArgumentException("the priority list for " + mode + " has a blank application name");
+        for (String name : names) {
+            String problem = ApplicationNames.problem(name);
+            if (problem != null) {
+                throw new SwitchboardException(TapiError.INVALAPPNAME, "the priority list for " + mode
+                        + " names application " + ApplicationNames.quoted(name) + ", which " + problem);
             }
-            String name = n.trim();
             if (clean.contains(name)) {
                 throw new IllegalArgumentException("the priority list for " + mode + " names '" + name + "' twice");
             }
             clean.add(name);
         }
         synchronized (this) {
+            Map<MediaMode, List<String>> next = deepCopy(lists);
             if (clean.isEmpty()) {
-                lists.remove(mode);
+                next.remove(mode);
             } else {
-                lists.put(mode, clean);
+                next.put(mode, List.copyOf(clean));
             }
-            store.save(lists);
+            store.save(next); // first, so that a store that refuses or fails leaves the lists as they were
+            lists.clear();
+            lists.putAll(next);
         }
         changeListener.run();
     }

@@ -433,8 +433,12 @@ final class OwnershipWalk implements AutoCloseable {
             }
         } else {
             Map<MediaMode, List<String>> before = sb.priorityLists().all();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sb.priorityLists().setList(mode, list))
-                    .isInstanceOf(IllegalArgumentException.class);
+            if (variant == 1) { // R2, R3: a name the store cannot keep is INVALAPPNAME
+                assertThatThrownBy(() -> sb.priorityLists().setList(mode, list), TapiError.INVALAPPNAME, null);
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> sb.priorityLists().setList(mode, list))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
             assertThat(sb.priorityLists().all()).isEqualTo(before);
         }
     }

@@ -63,6 +63,8 @@ final class RefModel {
         Privilege priv;
         int mediaMonitor;
         boolean digits;
+        /** R23: the mode of the handoff that last offered this handle ownership (0: not by a mode's order). */
+        int offeredByMode;
 
         RHandle(String app, Privilege priv) {
             this.app = app;
@@ -74,6 +76,7 @@ final class RefModel {
             h.id = id;
             h.mediaMonitor = mediaMonitor;
             h.digits = digits;
+            h.offeredByMode = offeredByMode;
             return h;
         }
 
@@ -330,31 +333,44 @@ final class RefModel {
         if (!c.handoffSupported) {
             throw new RefFail(TapiError.OPERATIONUNAVAIL, "R13");
         }
-        List<String> order = order(c.line, MediaMode.ofBit(mode));
-        if (order.isEmpty()) {
+        // R23: an application that refused this call is passed over
+        String to = firstEligible(c, order(c.line, MediaMode.ofBit(mode)));
+        if (to == null) {
             return HandoffResult.TARGETNOTFOUND;
         }
-        String to = order.get(0);
         lastHandoffTarget = to;
         if (to.equals(actor)) {
             return HandoffResult.TARGETSELF;
         }
-        giveOwnership(c, to, actor, out);
+        giveOwnership(c, to, actor, mode, out);
         return HandoffResult.SUCCESS;
     }
 
-    /** R11, R15: the target is an owner, told with OFFERING; every other holder but the actor hears the counts. */
     void giveOwnership(RCall c, String target, String actor, List<Exp> out) {
+        giveOwnership(c, target, actor, 0, out);
+    }
+
+    /**
+     * R11, R15: the target is an owner, told with OFFERING; every other holder but the actor hears the
+     * counts. R24: an ended call is never offered; a raised handle hears the counts like the others.
+     */
+    void giveOwnership(RCall c, String target, String actor, int byMode, List<Exp> out) {
         int owners = c.owners();
         int monitors = c.monitors();
         RHandle th = c.handleOf(target);
+        String offered = target;
         if (th == null) {
-            addHandle(c, target, Privilege.OWNER, out);
+            th = addHandle(c, target, Privilege.OWNER, out);
         } else {
             th.priv = Privilege.OWNER;
-            offering(c, th, out);
+            if (c.over()) {
+                offered = null;
+            } else {
+                offering(c, th, out);
+            }
         }
-        counts(c, owners, monitors, actor, target, out);
+        th.offeredByMode = byMode;
+        counts(c, owners, monitors, actor, offered, out);
     }
 
     // ---- R14, R15: privileges, deallocation ----
@@ -411,12 +427,28 @@ final class RefModel {
             return;
         }
         c.refused.add(app);
+        int byMode = h.offeredByMode;
         int owners = c.owners();
         int monitors = c.monitors();
         removeHandle(c, h, out);
         counts(c, owners, monitors, app, null, out);
-        if (c.owners() == 0 && !c.over()) {
-            reoffer(c, out);
+        if (!c.over()) {
+            // R23: a refused media-mode handoff goes on down that mode's order; otherwise (or when no one
+            // is left there) a call nobody owns goes to the next owner by R4/R6
+            boolean placed = false;
+            if (byMode != 0) {
+                String next = firstEligible(c, order(c.line, MediaMode.ofBit(byMode)));
+                if (next != null) {
+                    RHandle held = c.handleOf(next);
+                    if (held == null || held.priv != Privilege.OWNER) {
+                        giveOwnership(c, next, null, byMode, out);
+                    }
+                    placed = true;
+                }
+            }
+            if (!placed && c.owners() == 0) {
+                reoffer(c, out);
+            }
         }
         goneIfFinished(c, out);
     }
