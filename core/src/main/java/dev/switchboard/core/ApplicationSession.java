@@ -8,6 +8,7 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.CallGuard.Wait;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -18,12 +19,12 @@ import java.util.function.Supplier;
  * go to the next owner or stay visible as unowned).
  */
 public final class ApplicationSession implements CallControl, AutoCloseable {
-    private final Switchboard switchboard;
+    private final Engine engine;
     private final App app;
     private final Control live;
 
-    ApplicationSession(Switchboard switchboard, App app) {
-        this.switchboard = switchboard;
+    ApplicationSession(Engine engine, App app) {
+        this.engine = engine;
         this.app = app;
         this.live = new Control(null);
     }
@@ -61,8 +62,8 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
     public void setAppPriority(MediaMode mode, int priority) {
         Objects.requireNonNull(mode, "mode");
         switch (priority) {
-            case 1 -> switchboard.priorityLists().insertFirst(mode, app.name);
-            case 0 -> switchboard.priorityLists().remove(mode, app.name);
+            case 1 -> engine.directory().adminLists().insertFirst(mode, app.name);
+            case 0 -> engine.directory().adminLists().remove(mode, app.name);
             default -> throw new SwitchboardException(TapiError.INVALPARAM, "application '" + app.name
                     + "': priority " + priority + " for " + mode + " must be 1 (first) or 0 (remove)");
         }
@@ -70,7 +71,7 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
     /** R2 (lineGetAppPriority): the 1-based position in the administrator's list for {@code mode}, 0 when absent. */
     public int getAppPriority(MediaMode mode) {
-        return switchboard.priorityLists().position(Objects.requireNonNull(mode, "mode"), app.name);
+        return engine.directory().adminLists().position(Objects.requireNonNull(mode, "mode"), app.name);
     }
 
     @Override
@@ -127,7 +128,7 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
     @Override
     public void close() {
         if (app.open) {
-            switchboard.closeApplication(app);
+            engine.closeApplication(app);
         }
     }
 
@@ -145,32 +146,27 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
         }
 
         private Rules rules() {
-            return switchboard.rules();
+            return engine.rules();
         }
 
         /** Handoff, privilege and deallocation: staged inside a unit of work (R21). */
         private <R> R staged(CallHandle ch, Supplier<String> operation, Op<R> op) {
-            return switchboard.act(app, ch, uow, operation, op);
+            Handle h = engine.requireHandle(app, ch, operation);
+            return uow == null ? engine.live(h.call, app, null, op) : uow.stage(h.call, app, operation.get(), op);
         }
 
         /** Counts a live handoff; a staged one is counted when its unit of work applies it. */
         private HandoffResult counted(HandoffResult result) {
             if (uow == null) {
-                switchboard.counters().handoff(result);
+                engine.counters().handoff(result);
             }
             return result;
         }
 
         /** Everything else: applied at once, but waiting while another unit of work holds the call. */
         private <R> R immediate(CallHandle ch, String operation, Op<R> op) {
-            if (uow == null) {
-                return switchboard.act(app, ch, null, () -> operation, op);
-            }
-            Handle h = app.handles.get(ch);
-            if (h == null) {
-                return switchboard.act(app, ch, null, () -> operation, op); // reports INVALCALLHANDLE
-            }
-            return switchboard.live(h.call, app, uow, op);
+            Handle h = engine.requireHandle(app, ch, () -> operation);
+            return engine.live(h.call, app, uow, op);
         }
 
         @Override
@@ -243,23 +239,15 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
         @Override
         public CallInfo callInfo(CallHandle call) {
-            Op<CallInfo> read = (m, a, fx) -> {
-                Handle h = rules().requireHandle(m, a, call);
-                return new CallInfo(h.id, m.call.id, m.call.line, m.mediaModes, m.state, h.privilege,
-                        m.owners(), m.monitors(), m.call.callerId, m.call.calledId);
-            };
-            Handle h = call == null ? null : app.handles.get(call);
-            if (h == null || !app.open) {
-                return immediate(call, "read call info", read); // reports UNINITIALIZED or INVALCALLHANDLE
-            }
+            Handle held = engine.requireHandle(app, call, () -> "read call info");
             // A read does not wait for another transaction's hold (R22 orders changes, not reads); it
             // sees the committed state, never a transaction's staged changes (R21).
-            h.call.guard.lockAlways();
-            try {
-                return read.apply(h.call.model, app, Effects.NONE);
-            } finally {
-                h.call.guard.unlock();
-            }
+            return engine.locked(held.call, Wait.NEVER, () -> {
+                CallModel m = held.call.model;
+                Handle h = rules().requireHandle(m, app, call);
+                return new CallInfo(h.id, m.call.id, m.call.line, m.mediaModes, m.state, h.privilege,
+                        m.owners(), m.monitors(), m.call.callerId, m.call.calledId);
+            });
         }
     }
 }
