@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One open application: what it does to calls, live through this object or staged in a
- * transaction through {@link #within(UnitOfWork)}. Closing it closes its lines (R7: calls it owned
- * go to the next owner or stay visible as unowned).
+ * One open application. What it does to calls goes through {@link #control()}, live, or
+ * {@link #control(UnitOfWork)}, staged in a transaction. Closing it closes its lines (R7: calls it
+ * owned go to the next owner or stay visible as unowned).
  */
-public final class ApplicationSession implements CallControl, AutoCloseable {
+public final class ApplicationSession implements AutoCloseable {
     private final Engine engine;
     private final App app;
     private final Control live;
@@ -46,13 +46,19 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
         return Set.copyOf(app.handles.keySet());
     }
 
+    /** What this application does to its calls, applied at once. */
+    public CallControl control() {
+        return live;
+    }
+
     /**
-     * The same operations, made inside {@code uow}: handoffs, privilege changes and deallocations
-     * are staged until it commits (R21); the others apply at once but wait, like any change, while
-     * another unit of work holds the call (R22).
+     * What this application does to its calls inside {@code uow}: handoffs, privilege changes and
+     * deallocations are staged until it commits (R21); the others apply at once but wait, like any
+     * change, while another unit of work holds the call (R22). A null {@code uow} means outside a
+     * transaction, the same as {@link #control()}.
      */
-    public CallControl within(UnitOfWork uow) {
-        return new Control(Objects.requireNonNull(uow, "unit of work"));
+    public CallControl control(UnitOfWork uow) {
+        return uow == null ? live : new Control(uow);
     }
 
     /**
@@ -72,56 +78,6 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
     /** R2 (lineGetAppPriority): the 1-based position in the administrator's list for {@code mode}, 0 when absent. */
     public int getAppPriority(MediaMode mode) {
         return engine.directory().adminLists().position(Objects.requireNonNull(mode, "mode"), app.name);
-    }
-
-    @Override
-    public HandoffResult handoffToApplication(CallHandle call, String targetApplication) {
-        return live.handoffToApplication(call, targetApplication);
-    }
-
-    @Override
-    public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
-        return live.handoffToMediaMode(call, mediaMode);
-    }
-
-    @Override
-    public void setPrivilege(CallHandle call, Privilege privilege) {
-        live.setPrivilege(call, privilege);
-    }
-
-    @Override
-    public void deallocate(CallHandle call) {
-        live.deallocate(call);
-    }
-
-    @Override
-    public void setMediaMode(CallHandle call, int mediaModes) {
-        live.setMediaMode(call, mediaModes);
-    }
-
-    @Override
-    public void monitorMedia(CallHandle call, int mediaModes) {
-        live.monitorMedia(call, mediaModes);
-    }
-
-    @Override
-    public void monitorDigits(CallHandle call, boolean enabled) {
-        live.monitorDigits(call, enabled);
-    }
-
-    @Override
-    public void answer(CallHandle call) {
-        live.answer(call);
-    }
-
-    @Override
-    public void drop(CallHandle call) {
-        live.drop(call);
-    }
-
-    @Override
-    public CallInfo callInfo(CallHandle call) {
-        return live.callInfo(call);
     }
 
     /** Closes the application's lines. */
