@@ -50,7 +50,7 @@ final class BenchSink implements EventSink {
         if (event instanceof CallStateEvent cs) {
             if (cs.state() == CallState.IDLE) {
                 if (deallocateOnIdle) {
-                    session.deallocate(cs.handle());
+                    session.control().deallocate(cs.handle());
                 }
             } else if (recording && cs.state() == CallState.OFFERING) {
                 lastOffered = cs.handle();

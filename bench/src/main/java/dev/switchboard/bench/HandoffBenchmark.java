@@ -60,7 +60,7 @@ public class HandoffBenchmark {
             for (int i = 0; i < calls; i++) {
                 fixture.placeVoiceCall();
                 voiceHandles[i] = voiceSink.takeLastOffered();
-                expect(voice.handoffToApplication(voiceHandles[i], "fax"));
+                expect(voice.control().handoffToApplication(voiceHandles[i], "fax"));
                 faxHandles[i] = faxSink.takeLastOffered();
             }
             voiceSink.stopRecording();
@@ -107,16 +107,16 @@ public class HandoffBenchmark {
         boolean toFax = cur.toFax;
         int i = cur.advance(c.calls);
         return expect(toFax
-                ? c.voice.handoffToApplication(c.voiceHandles[i], "fax")
-                : c.fax.handoffToApplication(c.faxHandles[i], "voice"));
+                ? c.voice.control().handoffToApplication(c.voiceHandles[i], "fax")
+                : c.fax.control().handoffToApplication(c.faxHandles[i], "voice"));
     }
 
     static HandoffResult byMediaMode(Calls c, Cursor cur) {
         boolean toFax = cur.toFax;
         int i = cur.advance(c.calls);
         return expect(toFax
-                ? c.voice.handoffToMediaMode(c.voiceHandles[i], Fixture.FAX)
-                : c.fax.handoffToMediaMode(c.faxHandles[i], Fixture.VOICE));
+                ? c.voice.control().handoffToMediaMode(c.voiceHandles[i], Fixture.FAX)
+                : c.fax.control().handoffToMediaMode(c.faxHandles[i], Fixture.VOICE));
     }
 
     /** Directed handoff (R9), one thread. */

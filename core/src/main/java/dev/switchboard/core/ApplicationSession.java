@@ -8,22 +8,23 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.CallGuard.Wait;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One open application: what it does to calls, live through this object or staged in a
- * transaction through {@link #within(UnitOfWork)}. Closing it closes its lines (R7: calls it owned
- * go to the next owner or stay visible as unowned).
+ * One open application. What it does to calls goes through {@link #control()}, live, or
+ * {@link #control(UnitOfWork)}, staged in a transaction. Closing it closes its lines (R7: calls it
+ * owned go to the next owner or stay visible as unowned).
  */
-public final class ApplicationSession implements CallControl, AutoCloseable {
-    private final Switchboard switchboard;
+public final class ApplicationSession implements AutoCloseable {
+    private final Engine engine;
     private final App app;
     private final Control live;
 
-    ApplicationSession(Switchboard switchboard, App app) {
-        this.switchboard = switchboard;
+    ApplicationSession(Engine engine, App app) {
+        this.engine = engine;
         this.app = app;
         this.live = new Control(null);
     }
@@ -45,13 +46,19 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
         return Set.copyOf(app.handles.keySet());
     }
 
+    /** What this application does to its calls, applied at once. */
+    public CallControl control() {
+        return live;
+    }
+
     /**
-     * The same operations, made inside {@code uow}: handoffs, privilege changes and deallocations
-     * are staged until it commits (R21); the others apply at once but wait, like any change, while
-     * another unit of work holds the call (R22).
+     * What this application does to its calls inside {@code uow}: handoffs, privilege changes and
+     * deallocations are staged until it commits (R21); the others apply at once but wait, like any
+     * change, while another unit of work holds the call (R22). A null {@code uow} means outside a
+     * transaction, the same as {@link #control()}.
      */
-    public CallControl within(UnitOfWork uow) {
-        return new Control(Objects.requireNonNull(uow, "unit of work"));
+    public CallControl control(UnitOfWork uow) {
+        return uow == null ? live : new Control(uow);
     }
 
     /**
@@ -61,8 +68,8 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
     public void setAppPriority(MediaMode mode, int priority) {
         Objects.requireNonNull(mode, "mode");
         switch (priority) {
-            case 1 -> switchboard.priorityLists().insertFirst(mode, app.name);
-            case 0 -> switchboard.priorityLists().remove(mode, app.name);
+            case 1 -> engine.directory().adminLists().insertFirst(mode, app.name);
+            case 0 -> engine.directory().adminLists().remove(mode, app.name);
             default -> throw new SwitchboardException(TapiError.INVALPARAM, "application '" + app.name
                     + "': priority " + priority + " for " + mode + " must be 1 (first) or 0 (remove)");
         }
@@ -70,64 +77,14 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
     /** R2 (lineGetAppPriority): the 1-based position in the administrator's list for {@code mode}, 0 when absent. */
     public int getAppPriority(MediaMode mode) {
-        return switchboard.priorityLists().position(Objects.requireNonNull(mode, "mode"), app.name);
-    }
-
-    @Override
-    public HandoffResult handoffToApplication(CallHandle call, String targetApplication) {
-        return live.handoffToApplication(call, targetApplication);
-    }
-
-    @Override
-    public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
-        return live.handoffToMediaMode(call, mediaMode);
-    }
-
-    @Override
-    public void setPrivilege(CallHandle call, Privilege privilege) {
-        live.setPrivilege(call, privilege);
-    }
-
-    @Override
-    public void deallocate(CallHandle call) {
-        live.deallocate(call);
-    }
-
-    @Override
-    public void setMediaMode(CallHandle call, int mediaModes) {
-        live.setMediaMode(call, mediaModes);
-    }
-
-    @Override
-    public void monitorMedia(CallHandle call, int mediaModes) {
-        live.monitorMedia(call, mediaModes);
-    }
-
-    @Override
-    public void monitorDigits(CallHandle call, boolean enabled) {
-        live.monitorDigits(call, enabled);
-    }
-
-    @Override
-    public void answer(CallHandle call) {
-        live.answer(call);
-    }
-
-    @Override
-    public void drop(CallHandle call) {
-        live.drop(call);
-    }
-
-    @Override
-    public CallInfo callInfo(CallHandle call) {
-        return live.callInfo(call);
+        return engine.directory().adminLists().position(Objects.requireNonNull(mode, "mode"), app.name);
     }
 
     /** Closes the application's lines. */
     @Override
     public void close() {
         if (app.open) {
-            switchboard.closeApplication(app);
+            engine.closeApplication(app);
         }
     }
 
@@ -145,32 +102,27 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
         }
 
         private Rules rules() {
-            return switchboard.rules();
+            return engine.rules();
         }
 
         /** Handoff, privilege and deallocation: staged inside a unit of work (R21). */
         private <R> R staged(CallHandle ch, Supplier<String> operation, Op<R> op) {
-            return switchboard.act(app, ch, uow, operation, op);
+            Handle h = engine.requireHandle(app, ch, operation);
+            return uow == null ? engine.live(h.call, app, null, op) : uow.stage(h.call, app, operation.get(), op);
         }
 
         /** Counts a live handoff; a staged one is counted when its unit of work applies it. */
         private HandoffResult counted(HandoffResult result) {
             if (uow == null) {
-                switchboard.counters().handoff(result);
+                engine.counters().handoff(result);
             }
             return result;
         }
 
         /** Everything else: applied at once, but waiting while another unit of work holds the call. */
         private <R> R immediate(CallHandle ch, String operation, Op<R> op) {
-            if (uow == null) {
-                return switchboard.act(app, ch, null, () -> operation, op);
-            }
-            Handle h = app.handles.get(ch);
-            if (h == null) {
-                return switchboard.act(app, ch, null, () -> operation, op); // reports INVALCALLHANDLE
-            }
-            return switchboard.live(h.call, app, uow, op);
+            Handle h = engine.requireHandle(app, ch, () -> operation);
+            return engine.live(h.call, app, uow, op);
         }
 
         @Override
@@ -243,23 +195,15 @@ public final class ApplicationSession implements CallControl, AutoCloseable {
 
         @Override
         public CallInfo callInfo(CallHandle call) {
-            Op<CallInfo> read = (m, a, fx) -> {
-                Handle h = rules().requireHandle(m, a, call);
-                return new CallInfo(h.id, m.call.id, m.call.line, m.mediaModes, m.state, h.privilege,
-                        m.owners(), m.monitors(), m.call.callerId, m.call.calledId);
-            };
-            Handle h = call == null ? null : app.handles.get(call);
-            if (h == null || !app.open) {
-                return immediate(call, "read call info", read); // reports UNINITIALIZED or INVALCALLHANDLE
-            }
+            Handle held = engine.requireHandle(app, call, () -> "read call info");
             // A read does not wait for another transaction's hold (R22 orders changes, not reads); it
             // sees the committed state, never a transaction's staged changes (R21).
-            h.call.guard.lockAlways();
-            try {
-                return read.apply(h.call.model, app, Effects.NONE);
-            } finally {
-                h.call.guard.unlock();
-            }
+            return engine.locked(held.call, Wait.NEVER, () -> {
+                CallModel m = held.call.model;
+                Handle h = rules().requireHandle(m, app, call);
+                return new CallInfo(h.id, m.call.id, m.call.line, m.mediaModes, m.state, h.privilege,
+                        m.owners(), m.monitors(), m.call.callerId, m.call.calledId);
+            });
         }
     }
 }

@@ -4,13 +4,13 @@ import dev.switchboard.api.event.CallEvent;
 
 /** One event on its way to one application, queued on the call's {@link SerialDelivery}. */
 final class Delivery implements Runnable {
-    private final Switchboard switchboard;
+    private final Engine engine;
     private final App app;
     private final Call call;
     private final CallEvent event;
 
-    Delivery(Switchboard switchboard, App app, Call call, CallEvent event) {
-        this.switchboard = switchboard;
+    Delivery(Engine engine, App app, Call call, CallEvent event) {
+        this.engine = engine;
         this.app = app;
         this.call = call;
         this.event = event;
@@ -18,6 +18,6 @@ final class Delivery implements Runnable {
 
     @Override
     public void run() {
-        switchboard.deliver(app, call, event);
+        engine.deliver(app, call, event);
     }
 }

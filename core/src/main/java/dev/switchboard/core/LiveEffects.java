@@ -10,12 +10,12 @@ import java.util.List;
  * and the delivery itself run in {@link #afterUnlock()}, outside the lock.
  */
 final class LiveEffects implements Effects {
-    private final Switchboard switchboard;
+    private final Engine engine;
     private final Call call;
     private List<Runnable> providerActions;
 
-    LiveEffects(Switchboard switchboard, Call call) {
-        this.switchboard = switchboard;
+    LiveEffects(Engine engine, Call call) {
+        this.engine = engine;
         this.call = call;
     }
 
@@ -31,7 +31,7 @@ final class LiveEffects implements Effects {
 
     @Override
     public void send(Handle to, CallEvent event) {
-        call.delivery.enqueue(new Delivery(switchboard, to.app, call, event));
+        call.delivery.enqueue(new Delivery(engine, to.app, call, event));
     }
 
     @Override
@@ -52,7 +52,7 @@ final class LiveEffects implements Effects {
     @Override
     public void callGone(Call gone) {
         gone.gone = true;
-        switchboard.forget(gone);
+        engine.forget(gone);
     }
 
     /** Delivers the queued events and then asks the provider to act. */

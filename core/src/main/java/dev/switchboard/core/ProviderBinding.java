@@ -13,12 +13,12 @@ import java.util.function.BiConsumer;
 /** Turns one line provider's reports into rule applications on its calls. */
 final class ProviderBinding implements ProviderEvents {
     final LineProvider provider;
-    private final Switchboard switchboard;
+    private final Engine engine;
     private final Set<String> lines;
     private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
 
-    ProviderBinding(Switchboard switchboard, LineProvider provider) {
-        this.switchboard = switchboard;
+    ProviderBinding(Engine engine, LineProvider provider) {
+        this.engine = engine;
         this.provider = provider;
         this.lines = Set.copyOf(provider.lines());
     }
@@ -33,37 +33,37 @@ final class ProviderBinding implements ProviderEvents {
             throw new SwitchboardException(TapiError.INVALMEDIAMODE, "line provider " + provider.name()
                     + " reported call " + providerCallId + " with media modes " + MediaMode.describe(mediaModes));
         }
-        Call call = new Call(switchboard.nextCallId(), line, provider, providerCallId, callerId, calledId,
-                new SerialDelivery(switchboard.deliveryExecutor()));
+        Call call = new Call(engine.nextCallId(), line, provider, providerCallId, callerId, calledId,
+                new SerialDelivery(engine.deliveryExecutor()));
         call.model = new CallModel(call, mediaModes, CallState.OFFERING);
         if (calls.putIfAbsent(providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()
                     + " reported call " + providerCallId + " twice");
         }
-        switchboard.register(call);
-        switchboard.counters().callsOffered.increment();
-        switchboard.always(call, switchboard.rules()::offerNewCall);
+        engine.register(call);
+        engine.counters().callsOffered.increment();
+        engine.always(call, engine.rules()::offerNewCall);
         return call.id;
     }
 
     @Override
     public void callStateChanged(String providerCallId, CallState state) {
-        on(providerCallId, "state " + state, (m, fx) -> switchboard.rules().stateChanged(m, state, fx));
+        on(providerCallId, "state " + state, (m, fx) -> engine.rules().stateChanged(m, state, fx));
     }
 
     @Override
     public void mediaDetected(String providerCallId, MediaMode mode) {
-        on(providerCallId, "media " + mode, (m, fx) -> switchboard.rules().mediaDetected(m, mode, fx));
+        on(providerCallId, "media " + mode, (m, fx) -> engine.rules().mediaDetected(m, mode, fx));
     }
 
     @Override
     public void digitReceived(String providerCallId, char digit) {
-        on(providerCallId, "digit " + digit, (m, fx) -> switchboard.rules().digitReceived(m, digit, fx));
+        on(providerCallId, "digit " + digit, (m, fx) -> engine.rules().digitReceived(m, digit, fx));
     }
 
     @Override
     public void remoteHangup(String providerCallId) {
-        on(providerCallId, "hang-up", switchboard.rules()::remoteHangup);
+        on(providerCallId, "hang-up", engine.rules()::remoteHangup);
     }
 
     void forget(Call call) {
@@ -76,6 +76,6 @@ final class ProviderBinding implements ProviderEvents {
             Log.unknownProviderCall(provider.name(), providerCallId, what);
             return;
         }
-        switchboard.always(call, change);
+        engine.always(call, change);
     }
 }

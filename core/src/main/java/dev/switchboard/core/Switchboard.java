@@ -1,14 +1,12 @@
 package dev.switchboard.core;
 
-import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
-import dev.switchboard.api.event.CallEvent;
-import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.core.CallGuard.Wait;
 import dev.switchboard.core.priority.InMemoryPriorityStore;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
@@ -22,43 +20,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
- * The call-ownership engine: lines from line providers, applications that open them, calls and
- * the handles applications hold on them, and the rules of handoff. Knows nothing of JCA; the
- * resource adapter drives it.
+ * The call-ownership switchboard's public door: lines from line providers, applications that
+ * open them, what operators see and do, and units of work. Knows nothing of JCA; the resource
+ * adapter drives it. The machinery behind the door (calls, rules, the lock step, deliveries) is
+ * the package's {@link Engine}.
  *
  * <p>Thread-safe. Each call has its own lock; different calls proceed in parallel. Events of one
  * call reach each application in the order they happened, on the delivery executor.
  */
 public final class Switchboard implements AutoCloseable {
-    private final Directory directory;
-    private final Rules rules;
-    private final Executor deliveryExecutor;
-    private final long lockTimeoutNanos;
-    private final Map<String, ProviderBinding> providers = new LinkedHashMap<>();
+    private final Engine engine;
     private final Map<String, ProviderBinding> lines = new LinkedHashMap<>();
-    private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
-    private final AtomicLong callSeq = new AtomicLong();
     private final AtomicLong unitSeq = new AtomicLong();
-    private final Counters counters = new Counters();
     private volatile boolean started;
     private volatile boolean closed;
 
     private Switchboard(Builder b) {
-        this.directory = new Directory(new PriorityLists(b.priorityStore));
-        this.rules = new Rules(directory, new HandleIds(), b.clock);
-        this.deliveryExecutor = b.deliveryExecutor;
-        this.lockTimeoutNanos = b.lockTimeout.toNanos();
+        this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, b.lockTimeout.toNanos());
         for (LineProvider p : b.providers) {
-            ProviderBinding binding = new ProviderBinding(this, p);
-            if (providers.putIfAbsent(p.name(), binding) != null) {
-                throw new IllegalArgumentException("two line providers are named '" + p.name() + "'");
-            }
+            ProviderBinding binding = engine.bind(p);
             for (String line : p.lines()) {
                 ProviderBinding other = lines.putIfAbsent(line, binding);
                 if (other != null) {
@@ -77,7 +61,7 @@ public final class Switchboard implements AutoCloseable {
     public synchronized Switchboard start() {
         if (!started) {
             started = true;
-            for (ProviderBinding b : providers.values()) {
+            for (ProviderBinding b : engine.providers()) {
                 b.provider.start(b);
             }
         }
@@ -91,11 +75,11 @@ public final class Switchboard implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ProviderBinding b : providers.values()) {
+        for (ProviderBinding b : engine.providers()) {
             b.provider.stop();
         }
-        for (App app : new ArrayList<>(directory.apps())) {
-            closeApplication(app);
+        for (App app : new ArrayList<>(engine.directory().apps())) {
+            engine.closeApplication(app);
         }
     }
 
@@ -118,12 +102,12 @@ public final class Switchboard implements AutoCloseable {
                         + "' opens line '" + line + "', which no line provider serves; known lines: " + lines.keySet());
             }
         }
-        return new ApplicationSession(this, directory.open(spec, sink));
+        return new ApplicationSession(engine, engine.directory().open(spec, sink));
     }
 
     /** Whether an application of that name is open. */
     public boolean isOpen(String application) {
-        return directory.app(application) != null;
+        return engine.directory().app(application) != null;
     }
 
     // ---- what operators see and do ----
@@ -137,14 +121,14 @@ public final class Switchboard implements AutoCloseable {
 
     /** The provider named {@code name}, for example to drive the simulated switch. */
     public Optional<LineProvider> provider(String name) {
-        ProviderBinding b = providers.get(name);
+        ProviderBinding b = engine.provider(name);
         return b == null ? Optional.empty() : Optional.of(b.provider);
     }
 
     /** Every live call, unowned ones (R7) included, oldest first. */
     public List<CallView> calls() {
         List<CallView> out = new ArrayList<>();
-        for (Call call : calls.values()) {
+        for (Call call : engine.calls()) {
             CallView s = snapshot(call);
             if (s != null) {
                 out.add(s);
@@ -155,42 +139,38 @@ public final class Switchboard implements AutoCloseable {
     }
 
     public Optional<CallView> call(String callId) {
-        Call call = calls.get(callId);
+        Call call = engine.call(callId);
         return call == null ? Optional.empty() : Optional.ofNullable(snapshot(call));
     }
 
     /** The administrator's priority lists (R1-R3). */
     public PriorityLists priorityLists() {
-        return directory.adminLists();
+        return engine.directory().adminLists();
     }
 
     /** R1: the applications that would get a call of {@code mode} on {@code line}, first first. */
     public List<String> effectivePriority(String line, MediaMode mode) {
-        return directory.effectiveOrder(line, mode);
+        return engine.directory().effectiveOrder(line, mode);
     }
 
     /** An operator gives an (unowned, R7) call to an application that opened its line as OWNER. */
     public void assignOwner(String callId, String application) {
         Call call = requireCall(callId);
-        App app = directory.ownerOnLine(application, call.line);
+        App app = engine.directory().ownerOnLine(application, call.line);
         if (app == null) {
             throw new SwitchboardException(TapiError.INVALAPPNAME, "call " + call + ": application '" + application
                     + "' is not open as an owner on line " + call.line);
         }
-        LiveEffects fx = new LiveEffects(this, call);
-        call.guard.lockFor(null, lockTimeoutNanos, call, "operator");
-        try {
+        engine.lockStep(call, Wait.unlessHeldBy(null, "operator"), fx -> {
             if (call.model.state == CallState.IDLE) {
                 throw new SwitchboardException(TapiError.INVALCALLSTATE, "call " + call + " is IDLE");
             }
             Handle h = call.model.handleOf(app);
             if (h == null || h.privilege != Privilege.OWNER) {
-                rules.giveOwnership(call.model, app, null, fx);
+                engine.rules().giveOwnership(call.model, app, null, fx);
             }
-        } finally {
-            call.guard.unlock();
-        }
-        fx.afterUnlock();
+            return null;
+        });
     }
 
     /** An operator drops a call through its line provider. */
@@ -207,7 +187,8 @@ public final class Switchboard implements AutoCloseable {
                 unowned++;
             }
         }
-        return new SwitchboardStatistics(lines.size(), directory.apps().size(), calls.size(), unowned,
+        Counters counters = engine.counters();
+        return new SwitchboardStatistics(lines.size(), engine.directory().apps().size(), engine.calls().size(), unowned,
                 counters.callsOffered.sum(), counters.handoffsSucceeded.sum(), counters.handoffsTargetNotFound.sum(),
                 counters.handoffsTargetSelf.sum(), counters.offersRefused.sum(),
                 counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum());
@@ -215,130 +196,20 @@ public final class Switchboard implements AutoCloseable {
 
     /** Starts staging changes for a transaction (R21). */
     public UnitOfWork beginUnitOfWork(String name) {
-        return new UnitOfWork(this, name == null ? "uow-" + unitSeq.incrementAndGet() : name);
-    }
-
-    // ---- internals used by sessions, providers and deliveries ----
-
-    long lockTimeoutNanos() {
-        return lockTimeoutNanos;
-    }
-
-    Rules rules() {
-        return rules;
-    }
-
-    Counters counters() {
-        return counters;
-    }
-
-    Directory directory() {
-        return directory;
-    }
-
-    String nextCallId() {
-        return "call-" + callSeq.incrementAndGet();
-    }
-
-    void register(Call call) {
-        calls.put(call.id, call);
-    }
-
-    void forget(Call call) {
-        calls.remove(call.id, call);
-        ProviderBinding b = providers.get(call.provider.name());
-        if (b != null) {
-            b.forget(call);
-        }
-    }
-
-    Executor deliveryExecutor() {
-        return deliveryExecutor;
-    }
-
-    /**
-     * Runs {@code op} for {@code app} on the call behind {@code ch}: live, or staged in {@code uow}.
-     * {@code operation} describes it for messages and is only evaluated when one is needed, so that
-     * a live handoff does not build a string it never uses.
-     */
-    <R> R act(App app, CallHandle ch, UnitOfWork uow, Supplier<String> operation, Op<R> op) {
-        if (!app.open) {
-            throw new SwitchboardException(TapiError.UNINITIALIZED, "application '" + app.name
-                    + "' has closed its lines; it can no longer " + operation.get());
-        }
-        Handle h = ch == null ? null : app.handles.get(ch);
-        if (h == null) {
-            throw new SwitchboardException(TapiError.INVALCALLHANDLE, "handle " + ch + " is not a handle of application '"
-                    + app.name + "' (never given to it, already deallocated, or another application's)");
-        }
-        return uow == null ? live(h.call, app, null, op) : uow.stage(h.call, app, operation.get(), op);
-    }
-
-    /** Runs {@code op} on the live call, waiting while a unit of work other than {@code holder} holds it. */
-    <R> R live(Call call, App app, UnitOfWork holder, Op<R> op) {
-        LiveEffects fx = new LiveEffects(this, call);
-        call.guard.lockFor(holder, lockTimeoutNanos, call, app.name);
-        R result;
-        try {
-            result = op.apply(call.model, app, fx);
-        } finally {
-            call.guard.unlock();
-        }
-        fx.afterUnlock();
-        return result;
-    }
-
-    /** Runs a provider-reported or adapter-internal change, which never waits for a transaction. */
-    void always(Call call, java.util.function.BiConsumer<CallModel, Effects> change) {
-        LiveEffects fx = new LiveEffects(this, call);
-        call.guard.lockAlways();
-        try {
-            if (!call.gone) {
-                change.accept(call.model, fx);
-            }
-        } finally {
-            call.guard.unlock();
-        }
-        fx.afterUnlock();
-    }
-
-    /** Delivers one event; a failed owner offer passes the call to the next application (R23). */
-    void deliver(App app, Call call, CallEvent event) {
-        if (!app.open) {
-            return;
-        }
-        try {
-            app.sink.deliver(event);
-        } catch (Exception | Error e) {
-            if (event instanceof CallStateEvent cs && cs.offersOwnership()) {
-                Log.offerRefused(call, app.name, e);
-                counters.offersRefused.increment();
-                always(call, (m, fx) -> rules.offerRefused(m, app, event.handle(), fx));
-            } else {
-                Log.deliveryFailed(call, app.name, event, e);
-            }
-        }
-    }
-
-    void closeApplication(App app) {
-        directory.close(app);
-        for (Handle h : new ArrayList<>(app.handles.values())) {
-            always(h.call, (m, fx) -> rules.applicationClosed(m, app, fx));
-        }
-        app.handles.clear();
+        return new UnitOfWork(engine, name == null ? "uow-" + unitSeq.incrementAndGet() : name);
     }
 
     private Call requireCall(String callId) {
-        Call call = callId == null ? null : calls.get(callId);
+        Call call = engine.call(callId);
         if (call == null) {
             throw new SwitchboardException(TapiError.INVALCALLHANDLE, "no live call has id '" + callId + "'");
         }
         return call;
     }
 
+    /** The call as operators see it, read under its lock without waiting for a transaction's hold. */
     private CallView snapshot(Call call) {
-        call.guard.lockAlways();
-        try {
+        return engine.locked(call, Wait.NEVER, () -> {
             CallModel m = call.model;
             if (m == null || call.gone) {
                 return null;
@@ -350,9 +221,7 @@ public final class Switchboard implements AutoCloseable {
             }
             return new CallView(call.id, call.line, call.provider.name(), call.providerCallId, m.mediaModes, m.state,
                     List.copyOf(owners), List.copyOf(monitors), call.callerId, call.calledId);
-        } finally {
-            call.guard.unlock();
-        }
+        });
     }
 
     /** How to build a switchboard. */

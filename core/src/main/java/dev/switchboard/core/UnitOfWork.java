@@ -2,6 +2,7 @@ package dev.switchboard.core;
 
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.CallGuard.Wait;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,13 @@ public final class UnitOfWork {
     private record Staged<R>(App app, String operation, Op<R> op, R decided) {
     }
 
-    private final Switchboard switchboard;
+    private final Engine engine;
     private final String name;
     private final Map<Call, List<Staged<?>>> staged = new LinkedHashMap<>();
     private Status status = Status.ACTIVE;
 
-    UnitOfWork(Switchboard switchboard, String name) {
-        this.switchboard = switchboard;
+    UnitOfWork(Engine engine, String name) {
+        this.engine = engine;
         this.name = name;
     }
 
@@ -50,8 +51,7 @@ public final class UnitOfWork {
 
     synchronized <R> R stage(Call call, App app, String operation, Op<R> op) {
         requireActive();
-        call.guard.lockFor(this, switchboard.lockTimeoutNanos(), call, app.name);
-        try {
+        return engine.locked(call, Wait.unlessHeldBy(this, app.name), () -> {
             call.guard.hold(this);
             List<Staged<?>> ops = staged.computeIfAbsent(call, c -> new ArrayList<>(2));
             CallModel view = replay(call, ops);
@@ -63,9 +63,7 @@ public final class UnitOfWork {
             R decided = op.apply(view, app, Effects.NONE);
             ops.add(new Staged<>(app, operation, op, decided));
             return decided;
-        } finally {
-            call.guard.unlock();
-        }
+        });
     }
 
     /** Checks that every staged decision still holds. Throws OPERATIONFAILED naming the first that does not. */
@@ -73,16 +71,14 @@ public final class UnitOfWork {
         requireActive();
         for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
             Call call = e.getKey();
-            call.guard.lockAlways();
-            try {
+            engine.locked(call, Wait.NEVER, () -> {
                 if (replay(call, e.getValue()) == null) {
                     throw new SwitchboardException(TapiError.OPERATIONFAILED, "call " + call + ": a change staged by "
                             + "transaction " + name + " was decided on a state that no longer holds: "
                             + describe(e.getValue()));
                 }
-            } finally {
-                call.guard.unlock();
-            }
+                return null;
+            });
         }
         status = Status.PREPARED;
     }
@@ -96,22 +92,18 @@ public final class UnitOfWork {
             prepare();
         }
         status = Status.ENDED;
-        switchboard.counters().transactionsCommitted.increment();
+        engine.counters().transactionsCommitted.increment();
         for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
             Call call = e.getKey();
-            LiveEffects fx = new LiveEffects(switchboard, call);
-            call.guard.lockAlways();
-            try {
+            engine.lockStep(call, Wait.NEVER, fx -> {
                 if (!call.gone) {
                     for (Staged<?> s : e.getValue()) {
                         applyLive(call, s, fx);
                     }
                 }
                 call.guard.release(this);
-            } finally {
-                call.guard.unlock();
-            }
-            fx.afterUnlock();
+                return null;
+            });
         }
         staged.clear();
     }
@@ -122,14 +114,12 @@ public final class UnitOfWork {
             return;
         }
         status = Status.ENDED;
-        switchboard.counters().transactionsRolledBack.increment();
+        engine.counters().transactionsRolledBack.increment();
         for (Call call : staged.keySet()) {
-            call.guard.lockAlways();
-            try {
+            engine.locked(call, Wait.NEVER, () -> {
                 call.guard.release(this);
-            } finally {
-                call.guard.unlock();
-            }
+                return null;
+            });
         }
         staged.clear();
     }
@@ -138,7 +128,7 @@ public final class UnitOfWork {
         try {
             R now = s.op().apply(call.model, s.app(), fx);
             if (now instanceof Rules.HandoffDecision d) {
-                switchboard.counters().handoff(d.result());
+                engine.counters().handoff(d.result());
             }
             if (!Objects.equals(now, s.decided())) {
                 Log.decisionChangedAtCommit(call, s.app().name, s.operation(), s.decided(), now);

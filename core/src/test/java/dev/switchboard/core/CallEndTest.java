@@ -35,8 +35,8 @@ class CallEndTest {
         Party m2 = h.monitor("m2");
         Party bystander = h.owner("bystander", G3FAX, 2);
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.answer(voice.handle(call));
-        voice.session.handoffToApplication(voice.handle(call), "fax");
+        voice.session.control().answer(voice.handle(call));
+        voice.session.control().handoffToApplication(voice.handle(call), "fax");
         h.clearEvents();
 
         h.hangUp(call);
@@ -66,14 +66,14 @@ class CallEndTest {
         assertThat(h.view(call).state()).isEqualTo(CallState.IDLE);
 
         CallHandle vh = voice.handle(call);
-        voice.session.deallocate(vh);
-        assertError(() -> voice.session.callInfo(vh), TapiError.INVALCALLHANDLE);
+        voice.session.control().deallocate(vh);
+        assertError(() -> voice.session.control().callInfo(vh), TapiError.INVALCALLHANDLE);
         assertThat(h.sb.call(call.id())).isPresent();
         assertThat(m1.info(call).numOwners()).isZero();
 
-        m1.session.deallocate(m1.handle(call));
+        m1.session.control().deallocate(m1.handle(call));
         assertThat(h.sb.call(call.id())).isPresent();
-        m2.session.deallocate(m2.handle(call));
+        m2.session.control().deallocate(m2.handle(call));
 
         assertThat(h.sb.call(call.id())).isEmpty();
         assertThat(h.sb.calls()).isEmpty();
@@ -91,12 +91,12 @@ class CallEndTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        voice.session.drop(voice.handle(call));
+        voice.session.control().drop(voice.handle(call));
 
         assertThat(voice.events(call)).containsExactly("OFFERING/OWNER", "DISCONNECTED", "IDLE");
         assertThat(mon.events(call)).containsExactly("OFFERING/MONITOR", "DISCONNECTED", "IDLE");
-        assertError(() -> voice.session.drop(voice.handle(call)), TapiError.INVALCALLSTATE);
-        assertError(() -> mon.session.drop(mon.handle(call)), TapiError.NOTOWNER);
+        assertError(() -> voice.session.control().drop(voice.handle(call)), TapiError.INVALCALLSTATE);
+        assertError(() -> mon.session.control().drop(mon.handle(call)), TapiError.NOTOWNER);
     }
 
     @Test
@@ -106,7 +106,7 @@ class CallEndTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
         UnitOfWork uow = h.sb.beginUnitOfWork("in-flight");
-        assertThat(voice.session.within(uow).handoffToApplication(voice.handle(call), "fax"))
+        assertThat(voice.session.control(uow).handoffToApplication(voice.handle(call), "fax"))
                 .isEqualTo(HandoffResult.SUCCESS);
 
         h.hangUp(call); // does not wait for the transaction
@@ -121,7 +121,7 @@ class CallEndTest {
         assertThat(mon.events(call)).containsExactly("OFFERING/MONITOR", "DISCONNECTED", "IDLE");
         assertThat(fax.events(call)).containsExactly("DISCONNECTED", "IDLE");
         for (Party p : List.of(voice, fax, mon)) {
-            p.session.deallocate(p.handle(call));
+            p.session.control().deallocate(p.handle(call));
         }
         assertThat(h.sb.call(call.id())).isEmpty();
     }

@@ -97,7 +97,7 @@ class DeliveryFailureTest {
         assertThat(mon.events(call)).containsExactly("OFFERING/MONITOR",
                 "NUMOWNERDECR(0,1)", "NUMOWNERINCR(1,1)", "NUMOWNERDECR(0,1)");
         // a monitor can still claim it (R7)
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
         assertThat(h.view(call).owners()).containsExactly("mon");
     }
 
@@ -121,7 +121,7 @@ class DeliveryFailureTest {
                 new RecordingSink("fax").refuseWhen(DeliveryFailureTest::ownerOffer));
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(fax.session.handles()).isEmpty();
         assertThat(h.view(call).owners()).containsExactly("voice");
@@ -133,7 +133,7 @@ class DeliveryFailureTest {
         Party voice = h.open(ApplicationSpec.owner("voice", java.util.Set.of(Harness.L1), INTERACTIVEVOICE),
                 new RecordingSink("voice").refuseWhen(e -> e instanceof DigitEvent d && d.digit() == '2'));
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.monitorDigits(voice.handle(call), true);
+        voice.session.control().monitorDigits(voice.handle(call), true);
 
         h.sim.sendDigits(call.simId(), "123");
 

@@ -3,6 +3,7 @@ package dev.switchboard.core;
 import static dev.switchboard.api.MediaMode.INTERACTIVEVOICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.CallControl;
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.event.CallEvent;
@@ -68,12 +69,12 @@ class EventOrderingTest {
             RecordingSink monRec = new RecordingSink("mon");
             CheckingSink voiceSink = new CheckingSink(voiceRec);
             CheckingSink monSink = new CheckingSink(monRec);
-            ApplicationSession voice = h.sb.open(ApplicationSpec.owner("voice", Set.of(Harness.L1), INTERACTIVEVOICE),
-                    voiceSink);
-            ApplicationSession mon = h.sb.open(ApplicationSpec.monitor("mon", Set.of(Harness.L1)), monSink);
+            CallControl voice = h.sb.open(ApplicationSpec.owner("voice", Set.of(Harness.L1), INTERACTIVEVOICE),
+                    voiceSink).control();
+            CallControl mon = h.sb.open(ApplicationSpec.monitor("mon", Set.of(Harness.L1)), monSink).control();
             for (var pair : List.of(new Object[] {voiceRec, voice}, new Object[] {monRec, mon})) {
                 RecordingSink rec = (RecordingSink) pair[0];
-                ApplicationSession session = (ApplicationSession) pair[1];
+                CallControl session = (CallControl) pair[1];
                 rec.onEvent(e -> {
                     if (e instanceof CallStateEvent s && s.state() == CallState.OFFERING) {
                         session.monitorDigits(s.handle(), true);

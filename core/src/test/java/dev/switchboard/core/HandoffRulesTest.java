@@ -8,6 +8,7 @@ import static dev.switchboard.api.MediaMode.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.api.CallControl;
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallInfo;
 import dev.switchboard.api.CallState;
@@ -61,12 +62,12 @@ class HandoffRulesTest {
         CallHandle monHandle = mon.handle(call);
         assertThat(voiceHandle).isNotEqualTo(monHandle);
 
-        assertError(() -> fax.session.handoffToApplication(voiceHandle, "fax"), TapiError.INVALCALLHANDLE,
+        assertError(() -> fax.session.control().handoffToApplication(voiceHandle, "fax"), TapiError.INVALCALLHANDLE,
                 "'fax'", voiceHandle.toString());
-        assertError(() -> fax.session.handoffToMediaMode(voiceHandle, G3FAX), TapiError.INVALCALLHANDLE, "'fax'");
-        assertError(() -> mon.session.handoffToApplication(voiceHandle, "fax"), TapiError.INVALCALLHANDLE, "'mon'");
-        assertError(() -> voice.session.handoffToApplication(monHandle, "fax"), TapiError.INVALCALLHANDLE, "'voice'");
-        assertError(() -> fax.session.callInfo(voiceHandle), TapiError.INVALCALLHANDLE);
+        assertError(() -> fax.session.control().handoffToMediaMode(voiceHandle, G3FAX), TapiError.INVALCALLHANDLE, "'fax'");
+        assertError(() -> mon.session.control().handoffToApplication(voiceHandle, "fax"), TapiError.INVALCALLHANDLE, "'mon'");
+        assertError(() -> voice.session.control().handoffToApplication(monHandle, "fax"), TapiError.INVALCALLHANDLE, "'voice'");
+        assertError(() -> fax.session.control().callInfo(voiceHandle), TapiError.INVALCALLHANDLE);
         assertThat(h.view(call).owners()).containsExactly("voice");
     }
 
@@ -77,13 +78,13 @@ class HandoffRulesTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle handle = voice.handle(call);
 
-        assertError(() -> voice.session.handoffToApplication(CallHandle.of("forged-handle"), "fax"),
+        assertError(() -> voice.session.control().handoffToApplication(CallHandle.of("forged-handle"), "fax"),
                 TapiError.INVALCALLHANDLE, "forged-handle", "'voice'");
-        assertError(() -> voice.session.handoffToMediaMode(null, G3FAX.bit()), TapiError.INVALCALLHANDLE);
+        assertError(() -> voice.session.control().handoffToMediaMode(null, G3FAX.bit()), TapiError.INVALCALLHANDLE);
 
-        voice.session.deallocate(handle);
-        assertError(() -> voice.session.handoffToApplication(handle, "fax"), TapiError.INVALCALLHANDLE);
-        assertError(() -> voice.session.handoffToMediaMode(handle, G3FAX), TapiError.INVALCALLHANDLE);
+        voice.session.control().deallocate(handle);
+        assertError(() -> voice.session.control().handoffToApplication(handle, "fax"), TapiError.INVALCALLHANDLE);
+        assertError(() -> voice.session.control().handoffToMediaMode(handle, G3FAX), TapiError.INVALCALLHANDLE);
     }
 
     @Test
@@ -95,11 +96,11 @@ class HandoffRulesTest {
         CallView before = h.view(call);
         h.clearEvents();
 
-        assertError(() -> mon.session.handoffToApplication(mon.handle(call), "fax"), TapiError.NOTOWNER,
+        assertError(() -> mon.session.control().handoffToApplication(mon.handle(call), "fax"), TapiError.NOTOWNER,
                 call.id(), "'mon'");
-        assertError(() -> mon.session.handoffToMediaMode(mon.handle(call), G3FAX), TapiError.NOTOWNER,
+        assertError(() -> mon.session.control().handoffToMediaMode(mon.handle(call), G3FAX), TapiError.NOTOWNER,
                 call.id(), "'mon'");
-        assertError(() -> mon.session.handoffToApplication(mon.handle(call), "mon"), TapiError.NOTOWNER);
+        assertError(() -> mon.session.control().handoffToApplication(mon.handle(call), "mon"), TapiError.NOTOWNER);
 
         assertThat(h.view(call)).isEqualTo(before);
         assertThat(h.sb.calls()).hasSize(1);
@@ -115,8 +116,8 @@ class HandoffRulesTest {
         try (Switchboard sb = Switchboard.builder().provider(sp).build().start()) {
             RecordingSink a = new RecordingSink("a");
             RecordingSink b = new RecordingSink("b");
-            ApplicationSession as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), INTERACTIVEVOICE), a);
-            ApplicationSession bs = sb.open(ApplicationSpec.owner("b", Set.of("S1"), G3FAX), b);
+            CallControl as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), INTERACTIVEVOICE), a).control();
+            CallControl bs = sb.open(ApplicationSpec.owner("b", Set.of("S1"), G3FAX), b).control();
             String[] call = sp.newCall("S1", INTERACTIVEVOICE.bit());
             if (state != CallState.OFFERING) {
                 sp.state(call[0], state);
@@ -144,9 +145,9 @@ class HandoffRulesTest {
             RecordingSink a = new RecordingSink("a");
             RecordingSink b = new RecordingSink("b");
             RecordingSink c = new RecordingSink("c");
-            ApplicationSession as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), INTERACTIVEVOICE), a);
-            ApplicationSession bs = sb.open(ApplicationSpec.owner("b", Set.of("S1"), G3FAX), b);
-            ApplicationSession cs = sb.open(ApplicationSpec.owner("c", Set.of("S1"), TDD), c);
+            CallControl as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), INTERACTIVEVOICE), a).control();
+            CallControl bs = sb.open(ApplicationSpec.owner("b", Set.of("S1"), G3FAX), b).control();
+            CallControl cs = sb.open(ApplicationSpec.owner("c", Set.of("S1"), TDD), c).control();
             String[] call = sp.newCall("S1", INTERACTIVEVOICE.bit());
             CallHandle ah = a.lastHandle(call[1]);
 
@@ -182,7 +183,7 @@ class HandoffRulesTest {
         Party tdd = h.owner("tdd", TDD);
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(voice.session.handoffToApplication(voice.handle(call), "tdd")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToApplication(voice.handle(call), "tdd")).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(tdd.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(tdd.info(call).privilege()).isEqualTo(Privilege.OWNER);
@@ -204,7 +205,7 @@ class HandoffRulesTest {
         h.clearEvents();
 
         for (String target : List.of("mon", "l2", "closed", "nobody")) {
-            assertThat(voice.session.handoffToApplication(voice.handle(call), target)).as(target)
+            assertThat(voice.session.control().handoffToApplication(voice.handle(call), target)).as(target)
                     .isEqualTo(HandoffResult.TARGETNOTFOUND);
         }
 
@@ -225,7 +226,7 @@ class HandoffRulesTest {
         CallInfo infoBefore = voice.info(call);
         h.clearEvents();
 
-        assertThat(voice.session.handoffToApplication(voice.handle(call), "voice")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToApplication(voice.handle(call), "voice")).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(h.view(call)).isEqualTo(before);
         assertThat(voice.info(call)).isEqualTo(infoBefore);
@@ -238,9 +239,9 @@ class HandoffRulesTest {
     void directedHandoffWithoutTargetNameIsInvalAppName_R9() {
         Party voice = h.owner("voice", INTERACTIVEVOICE);
         TestCall call = h.place(INTERACTIVEVOICE);
-        assertError(() -> voice.session.handoffToApplication(voice.handle(call), " "), TapiError.INVALAPPNAME,
+        assertError(() -> voice.session.control().handoffToApplication(voice.handle(call), " "), TapiError.INVALAPPNAME,
                 call.id(), "'voice'");
-        assertError(() -> voice.session.handoffToApplication(voice.handle(call), null), TapiError.INVALAPPNAME);
+        assertError(() -> voice.session.control().handoffToApplication(voice.handle(call), null), TapiError.INVALAPPNAME);
     }
 
     // ---- R10 ----
@@ -252,7 +253,7 @@ class HandoffRulesTest {
         Party faxHigh = h.owner("faxHigh", G3FAX, 1);
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX.bit())).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX.bit())).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(faxHigh.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(faxLow.sink.all()).isEmpty();
@@ -267,7 +268,7 @@ class HandoffRulesTest {
         h.sb.priorityLists().setList(G3FAX, List.of("fax2"));
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(fax2.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(fax1.sink.all()).isEmpty();
@@ -282,7 +283,7 @@ class HandoffRulesTest {
 
         for (int bad : new int[] {0, MediaMode.mask(G3FAX, DATAMODEM), MediaMode.mask(UNKNOWN, G3FAX), 0x1, 0x10000,
                 -1}) {
-            assertError(() -> voice.session.handoffToMediaMode(voice.handle(call), bad), TapiError.INVALMEDIAMODE,
+            assertError(() -> voice.session.control().handoffToMediaMode(voice.handle(call), bad), TapiError.INVALMEDIAMODE,
                     call.id(), "'voice'");
         }
         assertThat(h.view(call)).isEqualTo(before);
@@ -299,8 +300,8 @@ class HandoffRulesTest {
         CallView before = h.view(call);
         h.clearEvents();
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.TARGETNOTFOUND);
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), TDD)).isEqualTo(HandoffResult.TARGETNOTFOUND);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.TARGETNOTFOUND);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), TDD)).isEqualTo(HandoffResult.TARGETNOTFOUND);
 
         assertThat(h.view(call)).isEqualTo(before);
         assertThat(mon.sink.all()).isEmpty();
@@ -315,7 +316,7 @@ class HandoffRulesTest {
         CallView before = h.view(call);
         h.clearEvents();
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), INTERACTIVEVOICE))
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), INTERACTIVEVOICE))
                 .isEqualTo(HandoffResult.TARGETSELF);
 
         assertThat(h.view(call)).isEqualTo(before);
@@ -332,7 +333,7 @@ class HandoffRulesTest {
         TestCall call = h.place(G3FAX);
         assertThat(voice2.events(call)).containsExactly("OFFERING/OWNER");
 
-        assertThat(voice2.session.handoffToMediaMode(voice2.handle(call), INTERACTIVEVOICE))
+        assertThat(voice2.session.control().handoffToMediaMode(voice2.handle(call), INTERACTIVEVOICE))
                 .isEqualTo(HandoffResult.SUCCESS);
         assertThat(voice1.events(call)).containsExactly("OFFERING/OWNER");
     }
@@ -347,12 +348,12 @@ class HandoffRulesTest {
         CallHandle faxHandle = fax.handle(call);
         assertThat(fax.info(call).privilege()).isEqualTo(Privilege.MONITOR);
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(fax.session.handles()).containsExactly(faxHandle);
         assertThat(fax.sink.states(call.id())).hasSize(2).allSatisfy(e -> assertThat(e.handle()).isEqualTo(faxHandle));
         assertThat(fax.events(call)).containsExactly("OFFERING/MONITOR", "OFFERING/OWNER");
-        CallInfo info = fax.session.callInfo(faxHandle);
+        CallInfo info = fax.session.control().callInfo(faxHandle);
         assertThat(info.privilege()).isEqualTo(Privilege.OWNER);
         assertThat(info.numOwners()).isEqualTo(2);
         assertThat(info.numMonitors()).isZero();
@@ -365,10 +366,10 @@ class HandoffRulesTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle faxHandle = fax.handle(call);
 
-        assertThat(voice.session.handoffToApplication(voice.handle(call), "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToApplication(voice.handle(call), "fax")).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(fax.session.handles()).containsExactly(faxHandle);
-        assertThat(fax.session.callInfo(faxHandle).privilege()).isEqualTo(Privilege.OWNER);
+        assertThat(fax.session.control().callInfo(faxHandle).privilege()).isEqualTo(Privilege.OWNER);
         assertThat(fax.sink.ownerOffers(call.id())).singleElement()
                 .satisfies(e -> assertThat(e.handle()).isEqualTo(faxHandle));
     }
@@ -382,7 +383,7 @@ class HandoffRulesTest {
         CallStateEvent newCallOffer = fax.sink.states(direct.id()).get(0);
         assertThat(fax.session.handles()).hasSize(1);
 
-        voice.session.handoffToMediaMode(voice.handle(call), G3FAX);
+        voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX);
 
         assertThat(fax.session.handles()).hasSize(2).contains(fax.handle(call));
         CallStateEvent offer = fax.sink.states(call.id()).get(0);
@@ -399,10 +400,10 @@ class HandoffRulesTest {
         Party voice = h.owner("voice", INTERACTIVEVOICE);
         Party fax = h.owner("fax", G3FAX);
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.handoffToApplication(voice.handle(call), "fax");
+        voice.session.control().handoffToApplication(voice.handle(call), "fax");
         CallHandle faxHandle = fax.handle(call);
 
-        assertThat(voice.session.handoffToApplication(voice.handle(call), "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToApplication(voice.handle(call), "fax")).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(fax.session.handles()).containsExactly(faxHandle);
         assertThat(fax.info(call).numOwners()).isEqualTo(2);
@@ -419,18 +420,18 @@ class HandoffRulesTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle vh = voice.handle(call);
 
-        assertThat(voice.session.handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
 
-        CallInfo info = voice.session.callInfo(vh);
+        CallInfo info = voice.session.control().callInfo(vh);
         assertThat(info.privilege()).isEqualTo(Privilege.OWNER);
         assertThat(info.numOwners()).isEqualTo(2);
         // still an owner: may act as one
-        assertThat(voice.session.handoffToMediaMode(vh, DATAMODEM)).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.setMediaMode(vh, INTERACTIVEVOICE.bit());
+        assertThat(voice.session.control().handoffToMediaMode(vh, DATAMODEM)).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control().setMediaMode(vh, INTERACTIVEVOICE.bit());
         assertThat(h.view(call).owners()).containsExactlyInAnyOrder("voice", "fax", "modem");
 
-        voice.session.setPrivilege(vh, Privilege.MONITOR);
-        assertThat(voice.session.callInfo(vh).privilege()).isEqualTo(Privilege.MONITOR);
+        voice.session.control().setPrivilege(vh, Privilege.MONITOR);
+        assertThat(voice.session.control().callInfo(vh).privilege()).isEqualTo(Privilege.MONITOR);
         assertThat(h.view(call).owners()).containsExactlyInAnyOrder("fax", "modem");
         assertThat(modem.info(call).numOwners()).isEqualTo(2);
     }
@@ -440,9 +441,9 @@ class HandoffRulesTest {
         Party voice = h.owner("voice", INTERACTIVEVOICE);
         Party fax = h.owner("fax", G3FAX);
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.handoffToMediaMode(voice.handle(call), G3FAX);
+        voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX);
 
-        voice.session.deallocate(voice.handle(call));
+        voice.session.control().deallocate(voice.handle(call));
 
         assertThat(voice.session.handles()).isEmpty();
         assertThat(h.view(call).owners()).containsExactly("fax");
@@ -465,13 +466,13 @@ class HandoffRulesTest {
             CallView before = x.view(call);
             x.clearEvents();
 
-            assertError(() -> voice.session.handoffToApplication(vh, "fax"), TapiError.OPERATIONUNAVAIL,
+            assertError(() -> voice.session.control().handoffToApplication(vh, "fax"), TapiError.OPERATIONUNAVAIL,
                     call.id(), "'voice'", "nohandoff");
-            assertError(() -> voice.session.handoffToMediaMode(vh, G3FAX), TapiError.OPERATIONUNAVAIL, call.id());
-            assertError(() -> voice.session.handoffToMediaMode(vh, INTERACTIVEVOICE), TapiError.OPERATIONUNAVAIL);
-            assertError(() -> voice.session.handoffToMediaMode(vh, TDD), TapiError.OPERATIONUNAVAIL);
-            assertError(() -> voice.session.handoffToApplication(vh, "voice"), TapiError.OPERATIONUNAVAIL);
-            assertError(() -> voice.session.handoffToApplication(vh, "nobody"), TapiError.OPERATIONUNAVAIL);
+            assertError(() -> voice.session.control().handoffToMediaMode(vh, G3FAX), TapiError.OPERATIONUNAVAIL, call.id());
+            assertError(() -> voice.session.control().handoffToMediaMode(vh, INTERACTIVEVOICE), TapiError.OPERATIONUNAVAIL);
+            assertError(() -> voice.session.control().handoffToMediaMode(vh, TDD), TapiError.OPERATIONUNAVAIL);
+            assertError(() -> voice.session.control().handoffToApplication(vh, "voice"), TapiError.OPERATIONUNAVAIL);
+            assertError(() -> voice.session.control().handoffToApplication(vh, "nobody"), TapiError.OPERATIONUNAVAIL);
 
             assertThat(x.view(call)).isEqualTo(before);
             assertThat(fax.sink.all()).isEmpty();
@@ -479,7 +480,7 @@ class HandoffRulesTest {
 
             // the same applications hand off fine on a line whose provider supports it
             TestCall onL1 = x.place(INTERACTIVEVOICE);
-            assertThat(voice.session.handoffToApplication(voice.handle(onL1), "fax")).isEqualTo(HandoffResult.SUCCESS);
+            assertThat(voice.session.control().handoffToApplication(voice.handle(onL1), "fax")).isEqualTo(HandoffResult.SUCCESS);
         }
     }
 

@@ -180,7 +180,7 @@ final class Harness implements AutoCloseable {
         }
 
         CallInfo info(TestCall call) {
-            return session.callInfo(handle(call));
+            return session.control().callInfo(handle(call));
         }
 
         List<String> events(TestCall call) {

@@ -8,6 +8,7 @@ import static dev.switchboard.api.MediaMode.UNKNOWN;
 import static dev.switchboard.core.HandoffRulesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.CallControl;
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.event.CallInfoEvent;
 import dev.switchboard.api.HandoffResult;
@@ -46,8 +47,8 @@ class MonitoringAndProbingTest {
         Party mon = h.monitor("mon");
         Party quiet = h.monitor("quiet");
         TestCall call = h.place(INTERACTIVEVOICE);
-        mon.session.monitorMedia(mon.handle(call), MediaMode.mask(G3FAX, DATAMODEM));
-        voice.session.monitorMedia(voice.handle(call), TDD.bit());
+        mon.session.control().monitorMedia(mon.handle(call), MediaMode.mask(G3FAX, DATAMODEM));
+        voice.session.control().monitorMedia(voice.handle(call), TDD.bit());
         h.clearEvents();
 
         h.sim.detect(call.simId(), G3FAX);
@@ -76,7 +77,7 @@ class MonitoringAndProbingTest {
         Party voice = h.owner("voice", INTERACTIVEVOICE);
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
-        mon.session.monitorMedia(mon.handle(call), G3FAX.bit());
+        mon.session.control().monitorMedia(mon.handle(call), G3FAX.bit());
         h.clearEvents();
 
         h.sim.detect(call.simId(), G3FAX);
@@ -94,10 +95,10 @@ class MonitoringAndProbingTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         fax.sink.onEvent(e -> {
             if (e instanceof MediaDetectedEvent d && d.mode() == G3FAX) {
-                fax.session.setPrivilege(d.handle(), Privilege.OWNER);
+                fax.session.control().setPrivilege(d.handle(), Privilege.OWNER);
             }
         });
-        fax.session.monitorMedia(fax.handle(call), G3FAX.bit());
+        fax.session.control().monitorMedia(fax.handle(call), G3FAX.bit());
 
         h.sim.detect(call.simId(), G3FAX);
 
@@ -113,10 +114,10 @@ class MonitoringAndProbingTest {
         List<HandoffResult> results = new ArrayList<>();
         voice.sink.onEvent(e -> {
             if (e instanceof MediaDetectedEvent d) {
-                results.add(voice.session.handoffToMediaMode(d.handle(), d.mode()));
+                results.add(voice.session.control().handoffToMediaMode(d.handle(), d.mode()));
             }
         });
-        voice.session.monitorMedia(voice.handle(call), G3FAX.bit());
+        voice.session.control().monitorMedia(voice.handle(call), G3FAX.bit());
 
         h.sim.detect(call.simId(), G3FAX);
 
@@ -130,15 +131,15 @@ class MonitoringAndProbingTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle mh = mon.handle(call);
-        mon.session.monitorMedia(mh, G3FAX.bit());
-        mon.session.monitorMedia(mh, 0);
+        mon.session.control().monitorMedia(mh, G3FAX.bit());
+        mon.session.control().monitorMedia(mh, 0);
         h.clearEvents();
 
         h.sim.detect(call.simId(), G3FAX);
         assertThat(mon.sink.all()).isEmpty();
 
-        assertError(() -> mon.session.monitorMedia(mh, 0x1), TapiError.INVALMEDIAMODE, call.id(), "'mon'");
-        assertError(() -> mon.session.monitorMedia(CallHandle.of("nope"), G3FAX.bit()), TapiError.INVALCALLHANDLE);
+        assertError(() -> mon.session.control().monitorMedia(mh, 0x1), TapiError.INVALMEDIAMODE, call.id(), "'mon'");
+        assertError(() -> mon.session.control().monitorMedia(CallHandle.of("nope"), G3FAX.bit()), TapiError.INVALCALLHANDLE);
     }
 
     @Test
@@ -147,7 +148,7 @@ class MonitoringAndProbingTest {
                 new ProviderCapabilities(true, G3FAX.bit(), false));
         try (Switchboard sb = Switchboard.builder().provider(sp).build().start()) {
             RecordingSink m = new RecordingSink("m");
-            ApplicationSession ms = sb.open(ApplicationSpec.monitor("m", Set.of("D1")), m);
+            CallControl ms = sb.open(ApplicationSpec.monitor("m", Set.of("D1")), m).control();
             String[] call = sp.newCall("D1", INTERACTIVEVOICE.bit());
             CallHandle mh = m.lastHandle(call[1]);
             ms.monitorMedia(mh, G3FAX.bit());
@@ -166,8 +167,8 @@ class MonitoringAndProbingTest {
         Party mon = h.monitor("mon");
         Party quiet = h.monitor("quiet");
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.monitorDigits(voice.handle(call), true);
-        mon.session.monitorDigits(mon.handle(call), true);
+        voice.session.control().monitorDigits(voice.handle(call), true);
+        mon.session.control().monitorDigits(mon.handle(call), true);
         h.clearEvents();
 
         h.sim.sendDigits(call.simId(), "19*#0A");
@@ -188,11 +189,11 @@ class MonitoringAndProbingTest {
     void digitMonitoringCanBeStopped_R18() {
         Party voice = h.owner("voice", INTERACTIVEVOICE);
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.monitorDigits(voice.handle(call), true);
+        voice.session.control().monitorDigits(voice.handle(call), true);
         h.sim.sendDigits(call.simId(), "12");
-        voice.session.monitorDigits(voice.handle(call), false);
+        voice.session.control().monitorDigits(voice.handle(call), false);
         h.sim.sendDigits(call.simId(), "34");
-        voice.session.monitorDigits(voice.handle(call), true);
+        voice.session.control().monitorDigits(voice.handle(call), true);
         h.sim.sendDigits(call.simId(), "5");
 
         assertThat(voice.sink.digits(call.id())).extracting(DigitEvent::digit).containsExactly('1', '2', '5');
@@ -205,7 +206,7 @@ class MonitoringAndProbingTest {
      * TARGETNOTFOUND, probing itself on TARGETSELF (here: {@code isIt} says whether the mode is
      * really on the call), stopping on SUCCESS.
      */
-    private static List<String> probe(ApplicationSession prober, CallHandle ch, java.util.function.Predicate<MediaMode> isIt) {
+    private static List<String> probe(CallControl prober, CallHandle ch, java.util.function.Predicate<MediaMode> isIt) {
         List<String> log = new ArrayList<>();
         int modes = prober.callInfo(ch).mediaModes();
         for (MediaMode m : MediaMode.probeOrder(modes)) {
@@ -235,9 +236,9 @@ class MonitoringAndProbingTest {
         TestCall call = h.place(Harness.L1, MediaMode.mask(UNKNOWN, INTERACTIVEVOICE, DATAMODEM, G3FAX, TDD));
         assertThat(prober.events(call)).containsExactly("OFFERING/OWNER");
 
-        List<String> log = probe(prober.session, prober.handle(call), m -> false);
+        List<String> log = probe(prober.session.control(), prober.handle(call), m -> false);
         // the fax application finds it is a fax and says so
-        fax.session.setMediaMode(fax.handle(call), G3FAX.bit());
+        fax.session.control().setMediaMode(fax.handle(call), G3FAX.bit());
 
         assertThat(log).containsExactly("INTERACTIVEVOICE=TARGETSELF", "DATAMODEM=TARGETNOTFOUND", "G3FAX=SUCCESS");
         assertThat(prober.session.handles()).isEmpty();
@@ -265,7 +266,7 @@ class MonitoringAndProbingTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(Harness.L1, MediaMode.mask(UNKNOWN, G3FAX, INTERACTIVEVOICE));
 
-        List<String> log = probe(prober.session, prober.handle(call), m -> m == INTERACTIVEVOICE);
+        List<String> log = probe(prober.session.control(), prober.handle(call), m -> m == INTERACTIVEVOICE);
 
         assertThat(log).containsExactly("INTERACTIVEVOICE=TARGETSELF", "set INTERACTIVEVOICE");
         assertThat(h.view(call).owners()).containsExactly("prober");
@@ -281,7 +282,7 @@ class MonitoringAndProbingTest {
         Party prober = h.owner("prober", UNKNOWN);
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(first.session.handoffToMediaMode(first.handle(call), UNKNOWN)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(first.session.control().handoffToMediaMode(first.handle(call), UNKNOWN)).isEqualTo(HandoffResult.SUCCESS);
         assertThat(prober.events(call)).containsExactly("OFFERING/OWNER");
     }
 
@@ -292,17 +293,17 @@ class MonitoringAndProbingTest {
         TestCall call = h.place(Harness.L1, MediaMode.mask(UNKNOWN, DATAMODEM, G3FAX));
         CallHandle ph = prober.handle(call);
 
-        List<String> log = probe(prober.session, ph, m -> false);
+        List<String> log = probe(prober.session.control(), ph, m -> false);
 
         assertThat(log).containsExactly("DATAMODEM=TARGETNOTFOUND", "G3FAX=TARGETNOTFOUND", "UNKNOWN=TARGETSELF");
         assertThat(h.view(call).owners()).containsExactly("prober");
         assertThat(h.view(call).mediaModes()).isEqualTo(UNKNOWN.bit());
 
-        prober.session.drop(ph);
+        prober.session.control().drop(ph);
         assertThat(prober.sink.stateSequence(call.id())).endsWith(
                 dev.switchboard.api.CallState.DISCONNECTED, dev.switchboard.api.CallState.IDLE);
-        prober.session.deallocate(ph);
-        mon.session.deallocate(mon.handle(call));
+        prober.session.control().deallocate(ph);
+        mon.session.control().deallocate(mon.handle(call));
         assertThat(h.sb.call(call.id())).isEmpty();
         assertThat(h.sim.liveCalls()).isEmpty();
     }

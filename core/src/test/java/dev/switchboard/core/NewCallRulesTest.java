@@ -121,7 +121,7 @@ class NewCallRulesTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        voice.session.answer(voice.handle(call));
+        voice.session.control().answer(voice.handle(call));
         h.hangUp(call);
 
         assertThat(mon.events(call)).containsExactly("OFFERING/MONITOR", "CONNECTED", "DISCONNECTED", "IDLE");
@@ -272,7 +272,7 @@ class NewCallRulesTest {
         TestCall call = h.place(G3FAX);
         h.clearEvents();
 
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
 
         assertThat(h.view(call).owners()).containsExactly("mon");
         assertThat(h.view(call).isUnowned()).isFalse();
@@ -291,7 +291,7 @@ class NewCallRulesTest {
         assertThat(mon.events(call)).containsExactly("OFFERING/MONITOR", "DISCONNECTED", "IDLE");
         assertThat(h.view(call).state()).isEqualTo(CallState.IDLE);
         CallHandle handle = mon.handle(call);
-        mon.session.deallocate(handle);
+        mon.session.control().deallocate(handle);
         assertThat(h.sb.call(call.id())).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import static dev.switchboard.api.MediaMode.UNKNOWN;
 import static dev.switchboard.core.HandoffRulesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.CallControl;
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallInfoReason;
 import dev.switchboard.api.CallState;
@@ -40,18 +41,18 @@ class PrivilegeAndNotificationTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
         assertThat(mon.info(call).privilege()).isEqualTo(Privilege.OWNER);
         assertThat(mon.info(call).numOwners()).isEqualTo(2);
         assertThat(mon.info(call).numMonitors()).isZero();
 
-        voice.session.setPrivilege(voice.handle(call), Privilege.MONITOR);
+        voice.session.control().setPrivilege(voice.handle(call), Privilege.MONITOR);
         assertThat(voice.info(call).privilege()).isEqualTo(Privilege.MONITOR);
         assertThat(h.view(call).owners()).containsExactly("mon");
         assertThat(h.view(call).monitors()).containsExactly("voice");
 
         // the new monitor can act as one and claim back
-        voice.session.setPrivilege(voice.handle(call), Privilege.OWNER);
+        voice.session.control().setPrivilege(voice.handle(call), Privilege.OWNER);
         assertThat(h.view(call).owners()).containsExactlyInAnyOrder("voice", "mon");
     }
 
@@ -62,10 +63,10 @@ class PrivilegeAndNotificationTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         h.clearEvents();
 
-        assertError(() -> voice.session.setPrivilege(voice.handle(call), Privilege.MONITOR), TapiError.INVALCALLSTATE,
+        assertError(() -> voice.session.control().setPrivilege(voice.handle(call), Privilege.MONITOR), TapiError.INVALCALLSTATE,
                 call.id(), "'voice'");
-        voice.session.answer(voice.handle(call));
-        assertError(() -> voice.session.setPrivilege(voice.handle(call), Privilege.MONITOR), TapiError.INVALCALLSTATE);
+        voice.session.control().answer(voice.handle(call));
+        assertError(() -> voice.session.control().setPrivilege(voice.handle(call), Privilege.MONITOR), TapiError.INVALCALLSTATE);
 
         assertThat(voice.info(call).privilege()).isEqualTo(Privilege.OWNER);
         assertThat(mon.events(call)).containsExactly("CONNECTED");
@@ -76,7 +77,7 @@ class PrivilegeAndNotificationTest {
         ScriptedProvider sp = new ScriptedProvider("script", List.of("S1"));
         try (Switchboard sb = Switchboard.builder().provider(sp).build().start()) {
             RecordingSink a = new RecordingSink("a");
-            ApplicationSession as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), INTERACTIVEVOICE), a);
+            CallControl as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), INTERACTIVEVOICE), a).control();
             String[] call = sp.newCall("S1", INTERACTIVEVOICE.bit());
             sp.state(call[0], CallState.DISCONNECTED);
             assertError(() -> as.setPrivilege(a.lastHandle(call[1]), Privilege.MONITOR), TapiError.INVALCALLSTATE);
@@ -94,7 +95,7 @@ class PrivilegeAndNotificationTest {
         h.hangUp(call);
         h.clearEvents();
 
-        voice.session.setPrivilege(voice.handle(call), Privilege.MONITOR);
+        voice.session.control().setPrivilege(voice.handle(call), Privilege.MONITOR);
 
         assertThat(voice.info(call).privilege()).isEqualTo(Privilege.MONITOR);
         assertThat(voice.info(call).numOwners()).isZero();
@@ -109,10 +110,10 @@ class PrivilegeAndNotificationTest {
         CallHandle vh = voice.handle(call);
         h.clearEvents();
 
-        voice.session.deallocate(vh);
+        voice.session.control().deallocate(vh);
 
         assertThat(voice.session.handles()).isEmpty();
-        assertError(() -> voice.session.callInfo(vh), TapiError.INVALCALLHANDLE);
+        assertError(() -> voice.session.control().callInfo(vh), TapiError.INVALCALLHANDLE);
         CallView view = h.view(call);
         assertThat(view.isUnowned()).isTrue();
         assertThat(view.state()).isEqualTo(CallState.OFFERING);
@@ -126,8 +127,8 @@ class PrivilegeAndNotificationTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         h.clearEvents();
 
-        voice.session.setPrivilege(voice.handle(call), Privilege.OWNER);
-        mon.session.setPrivilege(mon.handle(call), Privilege.MONITOR);
+        voice.session.control().setPrivilege(voice.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.MONITOR);
 
         assertThat(voice.sink.all()).isEmpty();
         assertThat(mon.sink.all()).isEmpty();
@@ -140,9 +141,9 @@ class PrivilegeAndNotificationTest {
         Party mon = h.monitor("mon");
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertError(() -> mon.session.setPrivilege(voice.handle(call), Privilege.OWNER), TapiError.INVALCALLHANDLE);
-        assertError(() -> mon.session.setPrivilege(mon.handle(call), null), TapiError.INVALPRIVILEGE);
-        assertError(() -> mon.session.deallocate(voice.handle(call)), TapiError.INVALCALLHANDLE);
+        assertError(() -> mon.session.control().setPrivilege(voice.handle(call), Privilege.OWNER), TapiError.INVALCALLHANDLE);
+        assertError(() -> mon.session.control().setPrivilege(mon.handle(call), null), TapiError.INVALPRIVILEGE);
+        assertError(() -> mon.session.control().deallocate(voice.handle(call)), TapiError.INVALCALLHANDLE);
         assertThat(h.view(call).owners()).containsExactly("voice");
         assertThat(h.view(call).monitors()).containsExactly("mon");
     }
@@ -159,21 +160,21 @@ class PrivilegeAndNotificationTest {
         // a: owner; m1, m2: monitors; b: no handle
 
         // m1 claims: 2 owners, 1 monitor
-        m1.session.setPrivilege(m1.handle(call), Privilege.OWNER);
+        m1.session.control().setPrivilege(m1.handle(call), Privilege.OWNER);
         // a becomes monitor: 1 owner, 2 monitors
-        a.session.setPrivilege(a.handle(call), Privilege.MONITOR);
+        a.session.control().setPrivilege(a.handle(call), Privilege.MONITOR);
         // m1 hands off to b, which has no handle: 2 owners, 2 monitors
-        assertThat(m1.session.handoffToApplication(m1.handle(call), "b")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(m1.session.control().handoffToApplication(m1.handle(call), "b")).isEqualTo(HandoffResult.SUCCESS);
         // b hands off to a, which holds a monitor handle: 3 owners, 1 monitor
-        assertThat(b.session.handoffToMediaMode(b.handle(call), INTERACTIVEVOICE)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(b.session.control().handoffToMediaMode(b.handle(call), INTERACTIVEVOICE)).isEqualTo(HandoffResult.SUCCESS);
         // m2 deallocates: 3 owners, 0 monitors
-        m2.session.deallocate(m2.handle(call));
+        m2.session.control().deallocate(m2.handle(call));
         // a deallocates: 2 owners
-        a.session.deallocate(a.handle(call));
+        a.session.control().deallocate(a.handle(call));
         h.hangUp(call);
         // after IDLE: nothing more is sent
-        m1.session.setPrivilege(m1.handle(call), Privilege.MONITOR);
-        b.session.deallocate(b.handle(call));
+        m1.session.control().setPrivilege(m1.handle(call), Privilege.MONITOR);
+        b.session.control().deallocate(b.handle(call));
 
         assertThat(a.events(call)).containsExactly(
                 "OFFERING/OWNER",
@@ -202,7 +203,7 @@ class PrivilegeAndNotificationTest {
                 "NUMOWNERDECR(2,0)",
                 "DISCONNECTED", "IDLE");
         assertThat(h.sb.call(call.id())).isPresent();
-        m1.session.deallocate(m1.handle(call));
+        m1.session.control().deallocate(m1.handle(call));
         assertThat(h.sb.call(call.id())).isEmpty();
     }
 
@@ -214,7 +215,7 @@ class PrivilegeAndNotificationTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         h.clearEvents();
 
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
 
         List<CallInfoEvent> infos = voice.sink.infos(call.id());
         assertThat(infos).extracting(CallInfoEvent::reason)
@@ -236,7 +237,7 @@ class PrivilegeAndNotificationTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         h.clearEvents();
 
-        voice.session.handoffToMediaMode(voice.handle(call), G3FAX);
+        voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX);
 
         assertThat(fax.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(mon.events(call)).containsExactly("NUMOWNERINCR(2,1)");
@@ -252,10 +253,10 @@ class PrivilegeAndNotificationTest {
         h.hangUp(call);
         h.clearEvents();
 
-        assertThat(voice.session.handoffToApplication(voice.handle(call), "fax")).isEqualTo(HandoffResult.SUCCESS);
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
-        voice.session.setMediaMode(voice.handle(call), G3FAX.bit());
-        voice.session.deallocate(voice.handle(call));
+        assertThat(voice.session.control().handoffToApplication(voice.handle(call), "fax")).isEqualTo(HandoffResult.SUCCESS);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
+        voice.session.control().setMediaMode(voice.handle(call), G3FAX.bit());
+        voice.session.control().deallocate(voice.handle(call));
         h.sim.detect(call.simId(), G3FAX);
         h.sim.sendDigits(call.simId(), "1");
 
@@ -274,8 +275,8 @@ class PrivilegeAndNotificationTest {
             RecordingSink a = new RecordingSink("a");
             RecordingSink b = new RecordingSink("b");
             RecordingSink m = new RecordingSink("m");
-            ApplicationSession as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), UNKNOWN), a);
-            ApplicationSession bs = sb.open(ApplicationSpec.owner("b", Set.of("S1"), G3FAX), b);
+            CallControl as = sb.open(ApplicationSpec.owner("a", Set.of("S1"), UNKNOWN), a).control();
+            CallControl bs = sb.open(ApplicationSpec.owner("b", Set.of("S1"), G3FAX), b).control();
             sb.open(ApplicationSpec.monitor("m", Set.of("S1")), m);
             String[] call = sp.newCall("S1", MediaMode.mask(UNKNOWN, G3FAX, DATAMODEM));
             CallHandle ah = a.lastHandle(call[1]);
@@ -305,9 +306,9 @@ class PrivilegeAndNotificationTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         h.clearEvents();
 
-        assertError(() -> mon.session.setMediaMode(mon.handle(call), G3FAX.bit()), TapiError.NOTOWNER, call.id(),
+        assertError(() -> mon.session.control().setMediaMode(mon.handle(call), G3FAX.bit()), TapiError.NOTOWNER, call.id(),
                 "'mon'");
-        assertError(() -> mon.session.setMediaMode(voice.handle(call), G3FAX.bit()), TapiError.INVALCALLHANDLE);
+        assertError(() -> mon.session.control().setMediaMode(voice.handle(call), G3FAX.bit()), TapiError.INVALCALLHANDLE);
 
         assertThat(h.view(call).mediaModes()).isEqualTo(INTERACTIVEVOICE.bit());
         assertThat(voice.sink.all()).isEmpty();
@@ -322,14 +323,14 @@ class PrivilegeAndNotificationTest {
         h.clearEvents();
 
         for (int bad : new int[] {MediaMode.mask(G3FAX, DATAMODEM), 0, 0x1, 0x10000 | G3FAX.bit()}) {
-            assertError(() -> voice.session.setMediaMode(vh, bad), TapiError.INVALMEDIAMODE, call.id(), "'voice'");
+            assertError(() -> voice.session.control().setMediaMode(vh, bad), TapiError.INVALMEDIAMODE, call.id(), "'voice'");
         }
         assertThat(mon.sink.all()).isEmpty();
         assertThat(h.view(call).mediaModes()).isEqualTo(INTERACTIVEVOICE.bit());
 
-        voice.session.setMediaMode(vh, MediaMode.mask(UNKNOWN, G3FAX, DATAMODEM));
+        voice.session.control().setMediaMode(vh, MediaMode.mask(UNKNOWN, G3FAX, DATAMODEM));
         assertThat(h.view(call).mediaModes()).isEqualTo(MediaMode.mask(UNKNOWN, G3FAX, DATAMODEM));
-        voice.session.setMediaMode(vh, UNKNOWN.bit());
+        voice.session.control().setMediaMode(vh, UNKNOWN.bit());
         assertThat(h.view(call).mediaModes()).isEqualTo(UNKNOWN.bit());
         assertThat(mon.sink.infoReasons(call.id())).containsExactly(CallInfoReason.MEDIAMODE, CallInfoReason.MEDIAMODE);
         assertThat(voice.sink.all()).isEmpty();

@@ -31,7 +31,7 @@ class SeedScenariosTest {
     private static void letsGoWhenOwnersRise(Party p) {
         p.sink.onEvent(e -> {
             if (e instanceof CallInfoEvent i && i.reason() == CallInfoReason.NUMOWNERINCR) {
-                p.session.deallocate(i.handle());
+                p.session.control().deallocate(i.handle());
             }
         });
     }
@@ -42,17 +42,17 @@ class SeedScenariosTest {
         Party data = h.ownerAndMonitor("data", DATAMODEM);
         letsGoWhenOwnersRise(voice);
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.answer(voice.handle(call));
+        voice.session.control().answer(voice.handle(call));
 
         // the user tells the data application to take the voice call
-        data.session.setPrivilege(data.handle(call), Privilege.OWNER);
+        data.session.control().setPrivilege(data.handle(call), Privilege.OWNER);
 
         assertThat(voice.events(call)).containsExactly("OFFERING/OWNER", "CONNECTED", "NUMOWNERINCR(2,0)",
                 "NUMMONITORS(2,0)");
         assertThat(voice.session.handles()).isEmpty();
         assertThat(data.events(call)).containsExactly("OFFERING/MONITOR", "CONNECTED", "NUMOWNERDECR(1,0)");
         assertThat(h.view(call).owners()).containsExactly("data");
-        data.session.setMediaMode(data.handle(call), DATAMODEM.bit());
+        data.session.control().setMediaMode(data.handle(call), DATAMODEM.bit());
         assertThat(h.view(call).mediaModes()).isEqualTo(DATAMODEM.bit());
     }
 
@@ -62,8 +62,8 @@ class SeedScenariosTest {
         Party data = h.owner("data", DATAMODEM);
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(voice.session.handoffToApplication(voice.handle(call), "data")).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.deallocate(voice.handle(call));
+        assertThat(voice.session.control().handoffToApplication(voice.handle(call), "data")).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control().deallocate(voice.handle(call));
 
         assertThat(data.events(call)).containsExactly("OFFERING/OWNER", "NUMOWNERDECR(1,0)");
         assertThat(h.view(call).owners()).containsExactly("data");
@@ -76,13 +76,13 @@ class SeedScenariosTest {
         letsGoWhenOwnersRise(voice);
         fax.sink.onEvent(e -> {
             if (e instanceof MediaDetectedEvent d && d.mode() == G3FAX) {
-                fax.session.setPrivilege(d.handle(), Privilege.OWNER);
-                fax.session.setMediaMode(d.handle(), G3FAX.bit());
+                fax.session.control().setPrivilege(d.handle(), Privilege.OWNER);
+                fax.session.control().setMediaMode(d.handle(), G3FAX.bit());
             }
         });
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.answer(voice.handle(call));
-        fax.session.monitorMedia(fax.handle(call), G3FAX.bit());
+        voice.session.control().answer(voice.handle(call));
+        fax.session.control().monitorMedia(fax.handle(call), G3FAX.bit());
 
         h.sim.detect(call.simId(), G3FAX); // the caller sends a fax calling tone
 
@@ -102,18 +102,18 @@ class SeedScenariosTest {
         List<HandoffResult> results = new CopyOnWriteArrayList<>();
         voice.sink.onEvent(e -> {
             if (e instanceof MediaDetectedEvent d && d.mode() == G3FAX) {
-                results.add(voice.session.handoffToMediaMode(d.handle(), G3FAX));
-                voice.session.deallocate(d.handle());
+                results.add(voice.session.control().handoffToMediaMode(d.handle(), G3FAX));
+                voice.session.control().deallocate(d.handle());
             }
         });
         fax.sink.onEvent(e -> {
             if (e instanceof dev.switchboard.api.event.CallStateEvent s && s.offersOwnership()) {
-                fax.session.setMediaMode(s.handle(), G3FAX.bit());
+                fax.session.control().setMediaMode(s.handle(), G3FAX.bit());
             }
         });
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.answer(voice.handle(call));
-        voice.session.monitorMedia(voice.handle(call), G3FAX.bit());
+        voice.session.control().answer(voice.handle(call));
+        voice.session.control().monitorMedia(voice.handle(call), G3FAX.bit());
 
         h.sim.detect(call.simId(), G3FAX);
 
@@ -133,13 +133,13 @@ class SeedScenariosTest {
         List<HandoffResult> results = new CopyOnWriteArrayList<>();
         voice.sink.onEvent(e -> {
             if (e instanceof DigitEvent d && d.digit() == '9') { // "press 9 to send a fax"
-                results.add(voice.session.handoffToMediaMode(d.handle(), G3FAX));
-                voice.session.deallocate(d.handle());
+                results.add(voice.session.control().handoffToMediaMode(d.handle(), G3FAX));
+                voice.session.control().deallocate(d.handle());
             }
         });
         TestCall call = h.place(INTERACTIVEVOICE);
-        voice.session.answer(voice.handle(call));
-        voice.session.monitorDigits(voice.handle(call), true);
+        voice.session.control().answer(voice.handle(call));
+        voice.session.control().monitorDigits(voice.handle(call), true);
 
         h.sim.sendDigits(call.simId(), "19");
 

@@ -29,15 +29,15 @@ class StatisticsTest {
         h.owner("backup", INTERACTIVEVOICE, 2);
         TestCall call = h.place(INTERACTIVEVOICE);
 
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), TDD)).isEqualTo(HandoffResult.TARGETNOTFOUND);
-        assertThat(fax.session.handoffToMediaMode(fax.handle(call), G3FAX)).isEqualTo(HandoffResult.TARGETSELF);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), TDD)).isEqualTo(HandoffResult.TARGETNOTFOUND);
+        assertThat(fax.session.control().handoffToMediaMode(fax.handle(call), G3FAX)).isEqualTo(HandoffResult.TARGETSELF);
 
         UnitOfWork committed = h.sb.beginUnitOfWork("committed");
-        fax.session.within(committed).handoffToApplication(fax.handle(call), "voice");
+        fax.session.control(committed).handoffToApplication(fax.handle(call), "voice");
         committed.commit();
         UnitOfWork rolledBack = h.sb.beginUnitOfWork("rolled-back");
-        fax.session.within(rolledBack).handoffToApplication(fax.handle(call), "backup");
+        fax.session.control(rolledBack).handoffToApplication(fax.handle(call), "backup");
         rolledBack.rollback();
 
         voice.sink.refuseWhen(e -> e instanceof CallStateEvent s && s.state() == CallState.OFFERING);

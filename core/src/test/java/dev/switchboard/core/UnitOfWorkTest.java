@@ -60,14 +60,14 @@ class UnitOfWorkTest {
         CallInfo voiceBefore = voice.info(call);
         UnitOfWork uow = h.sb.beginUnitOfWork("tx-1");
 
-        assertThat(voice.session.within(uow).handoffToApplication(voice.handle(call), "fax"))
+        assertThat(voice.session.control(uow).handoffToApplication(voice.handle(call), "fax"))
                 .isEqualTo(HandoffResult.SUCCESS);
 
         assertNoEvents();
         assertThat(uow.isEmpty()).isFalse();
         assertThat(h.view(call)).isEqualTo(before);
         assertThat(fax.session.handles()).isEmpty();
-        assertThat(voice.session.within(uow).callInfo(voice.handle(call))).isEqualTo(voiceBefore);
+        assertThat(voice.session.control(uow).callInfo(voice.handle(call))).isEqualTo(voiceBefore);
         assertThat(mon.info(call)).as("another application's view, read outside the transaction").isEqualTo(monBefore);
 
         uow.commit();
@@ -85,7 +85,7 @@ class UnitOfWorkTest {
         threeAppsAndAVoiceCall();
         CallHandle mh = mon.handle(call);
         UnitOfWork claim = h.sb.beginUnitOfWork("claim");
-        mon.session.within(claim).setPrivilege(mh, Privilege.OWNER);
+        mon.session.control(claim).setPrivilege(mh, Privilege.OWNER);
         assertThat(h.view(call).owners()).containsExactly("voice");
         assertNoEvents();
         claim.commit();
@@ -94,15 +94,15 @@ class UnitOfWorkTest {
 
         UnitOfWork leave = h.sb.beginUnitOfWork("leave");
         CallHandle vh = voice.handle(call);
-        voice.session.within(leave).deallocate(vh);
+        voice.session.control(leave).deallocate(vh);
         assertThat(voice.session.handles()).containsExactly(vh);
-        assertThat(voice.session.within(leave).callInfo(vh).privilege()).isEqualTo(Privilege.OWNER);
+        assertThat(voice.session.control(leave).callInfo(vh).privilege()).isEqualTo(Privilege.OWNER);
         assertThat(h.view(call).owners()).containsExactlyInAnyOrder("voice", "mon");
         assertNoEvents();
         leave.commit();
 
         assertThat(voice.session.handles()).isEmpty();
-        assertError(() -> voice.session.callInfo(vh), TapiError.INVALCALLHANDLE);
+        assertError(() -> voice.session.control().callInfo(vh), TapiError.INVALCALLHANDLE);
         assertThat(mon.events(call)).containsExactly("NUMOWNERDECR(1,0)");
         assertThat(voice.sink.all()).isEmpty();
     }
@@ -117,10 +117,10 @@ class UnitOfWorkTest {
         CallInfo monBefore = mon.info(call);
         UnitOfWork uow = h.sb.beginUnitOfWork("doomed");
 
-        assertThat(voice.session.within(uow).handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
-        mon.session.within(uow).setPrivilege(mh, Privilege.OWNER);
-        voice.session.within(uow).setPrivilege(vh, Privilege.MONITOR);
-        voice.session.within(uow).deallocate(vh);
+        assertThat(voice.session.control(uow).handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        mon.session.control(uow).setPrivilege(mh, Privilege.OWNER);
+        voice.session.control(uow).setPrivilege(vh, Privilege.MONITOR);
+        voice.session.control(uow).deallocate(vh);
         uow.rollback();
 
         assertThat(uow.isEnded()).isTrue();
@@ -133,7 +133,7 @@ class UnitOfWorkTest {
         assertNoEvents();
 
         // the call is free again: a live change goes through at once, and only it is seen
-        mon.session.setPrivilege(mh, Privilege.OWNER);
+        mon.session.control().setPrivilege(mh, Privilege.OWNER);
         assertThat(voice.events(call)).containsExactly("NUMOWNERINCR(2,0)", "NUMMONITORS(2,0)");
         assertThat(fax.sink.all()).isEmpty();
         uow.rollback(); // a second rollback is harmless
@@ -144,11 +144,11 @@ class UnitOfWorkTest {
     void laterChangesInTheSameTransactionAreDecidedOnItsEarlierOnes_R21() {
         threeAppsAndAVoiceCall();
         CallHandle vh = voice.handle(call);
-        assertError(() -> voice.session.setPrivilege(vh, Privilege.MONITOR), TapiError.INVALCALLSTATE);
+        assertError(() -> voice.session.control().setPrivilege(vh, Privilege.MONITOR), TapiError.INVALCALLSTATE);
         UnitOfWork uow = h.sb.beginUnitOfWork("handoff-then-step-back");
 
-        assertThat(voice.session.within(uow).handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.within(uow).setPrivilege(vh, Privilege.MONITOR); // not sole owner any more, in the transaction
+        assertThat(voice.session.control(uow).handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control(uow).setPrivilege(vh, Privilege.MONITOR); // not sole owner any more, in the transaction
         assertNoEvents();
         assertThat(h.view(call).owners()).containsExactly("voice");
         uow.commit();
@@ -164,10 +164,10 @@ class UnitOfWorkTest {
     void failedStagedOperationReportsItsErrorAndStagesNothing_R21() {
         threeAppsAndAVoiceCall();
         UnitOfWork uow = h.sb.beginUnitOfWork("bad");
-        assertError(() -> mon.session.within(uow).handoffToApplication(mon.handle(call), "fax"), TapiError.NOTOWNER);
-        assertError(() -> voice.session.within(uow).setPrivilege(voice.handle(call), Privilege.MONITOR),
+        assertError(() -> mon.session.control(uow).handoffToApplication(mon.handle(call), "fax"), TapiError.NOTOWNER);
+        assertError(() -> voice.session.control(uow).setPrivilege(voice.handle(call), Privilege.MONITOR),
                 TapiError.INVALCALLSTATE);
-        assertError(() -> fax.session.within(uow).deallocate(voice.handle(call)), TapiError.INVALCALLHANDLE);
+        assertError(() -> fax.session.control(uow).deallocate(voice.handle(call)), TapiError.INVALCALLHANDLE);
         assertThat(uow.isEmpty()).isTrue();
         uow.commit();
         assertNoEvents();
@@ -180,20 +180,20 @@ class UnitOfWorkTest {
     void secondTransactionOnTheSameCallTimesOutWithResourceUnavail_R22() {
         threeAppsAndAVoiceCall();
         UnitOfWork first = h.sb.beginUnitOfWork("first");
-        voice.session.within(first).handoffToApplication(voice.handle(call), "fax");
+        voice.session.control(first).handoffToApplication(voice.handle(call), "fax");
         UnitOfWork second = h.sb.beginUnitOfWork("second");
 
         long t0 = System.nanoTime();
-        assertError(() -> mon.session.within(second).setPrivilege(mon.handle(call), Privilege.OWNER),
+        assertError(() -> mon.session.control(second).setPrivilege(mon.handle(call), Privilege.OWNER),
                 TapiError.RESOURCEUNAVAIL, call.id(), "'mon'", "300 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
         // a change made outside any transaction waits the same way
-        assertError(() -> voice.session.handoffToApplication(voice.handle(call), "fax"), TapiError.RESOURCEUNAVAIL,
+        assertError(() -> voice.session.control().handoffToApplication(voice.handle(call), "fax"), TapiError.RESOURCEUNAVAIL,
                 call.id(), "'voice'");
-        assertError(() -> mon.session.within(second).deallocate(mon.handle(call)), TapiError.RESOURCEUNAVAIL);
+        assertError(() -> mon.session.control(second).deallocate(mon.handle(call)), TapiError.RESOURCEUNAVAIL);
 
         first.rollback();
-        mon.session.within(second).setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control(second).setPrivilege(mon.handle(call), Privilege.OWNER);
         second.commit();
         assertThat(h.view(call).owners()).containsExactlyInAnyOrder("voice", "mon");
         assertThat(fax.sink.all()).isEmpty();
@@ -206,7 +206,7 @@ class UnitOfWorkTest {
         threeAppsAndAVoiceCall();
         CallHandle vh = voice.handle(call);
         UnitOfWork first = h.sb.beginUnitOfWork("first");
-        mon.session.within(first).setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control(first).setPrivilege(mon.handle(call), Privilege.OWNER);
         UnitOfWork second = h.sb.beginUnitOfWork("second");
         // voice alone may not step back to monitor; once mon's claim is committed it may
         CountDownLatch starting = new CountDownLatch(1);
@@ -214,7 +214,7 @@ class UnitOfWorkTest {
         CompletableFuture<Void> stepBack = CompletableFuture.runAsync(() -> {
             waiter.set(Thread.currentThread());
             starting.countDown();
-            voice.session.within(second).setPrivilege(vh, Privilege.MONITOR);
+            voice.session.control(second).setPrivilege(vh, Privilege.MONITOR);
         });
         assertThat(starting.await(10, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> waiter.get().getState() == Thread.State.TIMED_WAITING);
@@ -238,13 +238,13 @@ class UnitOfWorkTest {
         h = Harness.builder().lockTimeout(Duration.ofSeconds(30)).start();
         threeAppsAndAVoiceCall();
         UnitOfWork tx = h.sb.beginUnitOfWork("tx");
-        voice.session.within(tx).handoffToApplication(voice.handle(call), "fax");
+        voice.session.control(tx).handoffToApplication(voice.handle(call), "fax");
         AtomicReference<Thread> waiter = new AtomicReference<>();
         CountDownLatch starting = new CountDownLatch(1);
         CompletableFuture<Void> claim = CompletableFuture.runAsync(() -> {
             waiter.set(Thread.currentThread());
             starting.countDown();
-            mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+            mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
         });
         assertThat(starting.await(10, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> waiter.get().getState() == Thread.State.TIMED_WAITING);
@@ -263,7 +263,7 @@ class UnitOfWorkTest {
         threeAppsAndAVoiceCall();
         CallView before = h.view(call);
         UnitOfWork uow = h.sb.beginUnitOfWork("tx-stale");
-        assertThat(voice.session.within(uow).handoffToApplication(voice.handle(call), "fax"))
+        assertThat(voice.session.control(uow).handoffToApplication(voice.handle(call), "fax"))
                 .isEqualTo(HandoffResult.SUCCESS);
 
         fax.session.close();
@@ -274,7 +274,7 @@ class UnitOfWorkTest {
         assertThat(h.view(call)).isEqualTo(before);
         assertNoEvents();
         // the call is free again
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
         assertThat(h.view(call).owners()).containsExactlyInAnyOrder("voice", "mon");
     }
 
@@ -282,7 +282,7 @@ class UnitOfWorkTest {
     void prepareFailsWhenAMediaModeHandoffWouldNowReachAnotherApplication_R22() {
         threeAppsAndAVoiceCall();
         UnitOfWork uow = h.sb.beginUnitOfWork("tx-new-target");
-        assertThat(voice.session.within(uow).handoffToMediaMode(voice.handle(call), G3FAX))
+        assertThat(voice.session.control(uow).handoffToMediaMode(voice.handle(call), G3FAX))
                 .isEqualTo(HandoffResult.SUCCESS);
 
         // Still SUCCESS, but to another application: the decision made in the transaction no longer holds.
@@ -299,9 +299,9 @@ class UnitOfWorkTest {
     @Test
     void prepareFailsWhenAStepBackIsNoLongerAllowed_R22() {
         threeAppsAndAVoiceCall();
-        mon.session.setPrivilege(mon.handle(call), Privilege.OWNER);
+        mon.session.control().setPrivilege(mon.handle(call), Privilege.OWNER);
         UnitOfWork uow = h.sb.beginUnitOfWork("step-back");
-        voice.session.within(uow).setPrivilege(voice.handle(call), Privilege.MONITOR);
+        voice.session.control(uow).setPrivilege(voice.handle(call), Privilege.MONITOR);
 
         mon.session.close(); // closing does not wait: voice is now the sole owner
 
@@ -314,7 +314,7 @@ class UnitOfWorkTest {
     void preparedTransactionCommitsItsDecisions_R22() {
         threeAppsAndAVoiceCall();
         UnitOfWork uow = h.sb.beginUnitOfWork("two-phase");
-        voice.session.within(uow).handoffToMediaMode(voice.handle(call), G3FAX);
+        voice.session.control(uow).handoffToMediaMode(voice.handle(call), G3FAX);
         uow.prepare();
         assertNoEvents();
         uow.commit();

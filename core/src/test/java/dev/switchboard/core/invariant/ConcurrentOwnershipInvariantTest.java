@@ -160,9 +160,9 @@ class ConcurrentOwnershipInvariantTest {
                     assertThat(l.sawIdle(h))
                             .as("R24: %s got DISCONNECTED then IDLE on handle %s (seed %d); it got %s; callInfo %s",
                                     e.getKey(), h, seed, l.byHandle.getOrDefault(h, List.of()).stream()
-                                            .map(OwnershipWalk::body).toList(), e.getValue().callInfo(h))
+                                            .map(OwnershipWalk::body).toList(), e.getValue().control().callInfo(h))
                             .isTrue();
-                    e.getValue().deallocate(h);
+                    e.getValue().control().deallocate(h);
                 }
             }
         }
@@ -233,7 +233,7 @@ class ConcurrentOwnershipInvariantTest {
         if (kind < 30) {
             UnitOfWork uow = sb.beginUnitOfWork(null);
             try {
-                CallControl c = s.within(uow);
+                CallControl c = s.control(uow);
                 int n = 1 + rnd.nextInt(2);
                 for (int i = 0; i < n; i++) {
                     stagedOperation(rnd, c, h, names);
@@ -249,21 +249,21 @@ class ConcurrentOwnershipInvariantTest {
             }
         }
         if (kind < 60) {
-            stagedOperation(rnd, s, h, names);
+            stagedOperation(rnd, s.control(), h, names);
             return "handoff/privilege/deallocate";
         }
         switch (rnd.nextInt(7)) {
-            case 0 -> s.setMediaMode(h, SINGLE_MODES[rnd.nextInt(SINGLE_MODES.length)]);
-            case 1 -> s.monitorMedia(h, rnd.nextBoolean() ? MediaMode.G3FAX.bit() : 0);
-            case 2 -> s.monitorDigits(h, rnd.nextBoolean());
-            case 3 -> s.answer(h);
+            case 0 -> s.control().setMediaMode(h, SINGLE_MODES[rnd.nextInt(SINGLE_MODES.length)]);
+            case 1 -> s.control().monitorMedia(h, rnd.nextBoolean() ? MediaMode.G3FAX.bit() : 0);
+            case 2 -> s.control().monitorDigits(h, rnd.nextBoolean());
+            case 3 -> s.control().answer(h);
             case 4 -> {
                 if (rnd.nextInt(4) == 0) {
-                    s.drop(h);
+                    s.control().drop(h);
                 }
             }
             default -> {
-                CallInfo info = s.callInfo(h);
+                CallInfo info = s.control().callInfo(h);
                 assertThat(info.handle()).isEqualTo(h);
                 assertThat(info.numOwners() + info.numMonitors()).as("counts include the asker").isGreaterThan(0);
                 if (info.privilege() == Privilege.OWNER) {
@@ -328,7 +328,7 @@ class ConcurrentOwnershipInvariantTest {
                 continue;
             }
             for (CallHandle h : session.handles()) {
-                CallInfo info = session.callInfo(h);
+                CallInfo info = session.control().callInfo(h);
                 infos.computeIfAbsent(info.callId(), k -> new ArrayList<>()).add(info);
                 (info.privilege() == Privilege.OWNER ? owners : monitors)
                         .computeIfAbsent(info.callId(), k -> new ArrayList<>()).add(e.getKey());

@@ -251,7 +251,7 @@ final class OwnershipWalk implements AutoCloseable {
         OpSpec op = opFor(kind, ch, p.get(3));
         trace.add("  -> " + a.name + " " + op.label + " on " + describeHandle(ch));
         int from = out.size();
-        expectSame(a, op.label, () -> refLive(a, ch, op.ref, out, from), () -> op.sut.apply(sessions.get(a.name)));
+        expectSame(a, op.label, () -> refLive(a, ch, op.ref, out, from), () -> op.sut.apply(sessions.get(a.name).control()));
     }
 
     private record OpSpec(String label, ROp ref, Function<CallControl, Object> sut) {
@@ -396,7 +396,7 @@ final class OwnershipWalk implements AutoCloseable {
                 int from = out.size();
                 expectSame(a, "deallocate", () -> refLive(a, ch, (cc, actor, o) -> ref.deallocate(cc, actor, ch, o), out,
                         from), () -> {
-                            sessions.get(a.name).deallocate(ch);
+                            sessions.get(a.name).control().deallocate(ch);
                             return null;
                         });
             }
@@ -491,7 +491,7 @@ final class OwnershipWalk implements AutoCloseable {
             CallHandle ch = pick.handle;
             OpSpec op = opFor(kind, ch, x / 13 + p.get(3));
             trace.add("  -> uow: " + a.name + " " + op.label + " on " + describeHandle(ch));
-            CallControl control = sessions.get(a.name).within(uow);
+            CallControl control = sessions.get(a.name).control(uow);
             expectSame(a, "staged " + op.label, () -> {
                 if (!a.open) {
                     throw new RefFail(TapiError.UNINITIALIZED, "closed");
@@ -639,7 +639,7 @@ final class OwnershipWalk implements AutoCloseable {
         }
         // The old session stays closed: anything through it is UNINITIALIZED.
         ApplicationSession old = closedSessions.get(a.name).get(0);
-        assertThatThrownBy(() -> old.callInfo(CallHandle.of("x")), TapiError.UNINITIALIZED, a.name);
+        assertThatThrownBy(() -> old.control().callInfo(CallHandle.of("x")), TapiError.UNINITIALIZED, a.name);
     }
 
     /** An operator gives a call to an application (R7's claim by the administrator). */
@@ -825,7 +825,7 @@ final class OwnershipWalk implements AutoCloseable {
             ApplicationSession s = sessions.get(a.name);
             for (CallHandle ch : s.handles()) {
                 if (!bound.contains(ch)) {
-                    String callId = s.callInfo(ch).callId();
+                    String callId = s.control().callInfo(ch).callId();
                     RCall c = liveCalls().stream().filter(x -> x.callId.equals(callId)).findFirst()
                             .orElseThrow(() -> new AssertionError(a.name + " holds a handle on unknown call " + callId));
                     RHandle h = c.handleOf(a.name);
@@ -945,7 +945,7 @@ final class OwnershipWalk implements AutoCloseable {
             assertThat(s.handles()).as(() -> "handles of " + a.name).isEqualTo(expected.keySet());
             for (Map.Entry<CallHandle, RCall> e : expected.entrySet()) {
                 RCall c = e.getValue();
-                CallInfo info = s.callInfo(e.getKey());
+                CallInfo info = s.control().callInfo(e.getKey());
                 Supplier<String> what = () -> a.name + " on " + c;
                 assertThat(info.handle()).isEqualTo(e.getKey());
                 assertThat(info.callId()).as(what).isEqualTo(c.callId);

@@ -63,9 +63,7 @@ public final class SwitchboardManagedConnection implements ManagedConnection, Un
 
     /** Where an operation goes: the application's session, live or inside the current unit of work. */
     CallControl control() {
-        ApplicationSession session = runtime.session(application);
-        UnitOfWork uow = unitOfWork;
-        return uow == null ? session : session.within(uow);
+        return runtime.session(application).control(unitOfWork);
     }
 
     ApplicationSession session() {

@@ -69,7 +69,7 @@ class SwitchboardXAResourceTest {
 
     private CallControl inTransaction() {
         assertThat(holder.uow).as("the connection is associated with a unit of work").isNotNull();
-        return voice.within(holder.uow);
+        return voice.control(holder.uow);
     }
 
     @Test
@@ -82,12 +82,12 @@ class SwitchboardXAResourceTest {
 
         assertThat(xa.prepare(xid)).isEqualTo(XAResource.XA_OK);
         assertThat(faxEvents).isEmpty();
-        assertThat(voice.callInfo(call).numOwners()).isEqualTo(1);
+        assertThat(voice.control().callInfo(call).numOwners()).isEqualTo(1);
         assertThat(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)).containsExactly(new XidKey(xid));
 
         xa.commit(xid, false);
         assertThat(faxEvents).singleElement().matches(e -> ((CallStateEvent) e).offersOwnership());
-        assertThat(voice.callInfo(call).numOwners()).isEqualTo(2);
+        assertThat(voice.control().callInfo(call).numOwners()).isEqualTo(2);
         assertThat(xa.recover(XAResource.TMSTARTRSCAN)).isEmpty();
     }
 
@@ -110,10 +110,10 @@ class SwitchboardXAResourceTest {
         assertThat(xa.prepare(xid)).isEqualTo(XAResource.XA_OK);
         xa.rollback(xid);
         assertThat(faxEvents).isEmpty();
-        assertThat(voice.callInfo(call).numOwners()).isEqualTo(1);
+        assertThat(voice.control().callInfo(call).numOwners()).isEqualTo(1);
         assertThat(xa.recover(XAResource.TMSTARTRSCAN)).isEmpty();
         // the call is free again: a live change does not wait
-        assertThat(voice.handoffToApplication(call, "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.control().handoffToApplication(call, "fax")).isEqualTo(HandoffResult.SUCCESS);
     }
 
     @Test
@@ -126,7 +126,7 @@ class SwitchboardXAResourceTest {
 
         assertThatThrownBy(() -> xa.prepare(xid)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XA_RBINTEGRITY));
-        assertThat(voice.callInfo(call).numOwners()).isEqualTo(1);
+        assertThat(voice.control().callInfo(call).numOwners()).isEqualTo(1);
         assertThatThrownBy(() -> xa.commit(xid, false)).isInstanceOfSatisfying(XAException.class,
                 e -> assertThat(e.errorCode).isEqualTo(XAException.XAER_NOTA));
     }
