@@ -48,10 +48,10 @@ class EndedCallHandoffTest {
         CallHandle vh = voice.lastHandle(call[1]);
         sp.state(call[0], CallState.DISCONNECTED);
 
-        assertThat(voiceSession.handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voiceSession.control().handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
 
         CallHandle fh = fax.lastHandle(call[1]);
-        assertThat(faxSession.callInfo(fh).privilege()).as("R11: the target ends up an owner").isEqualTo(Privilege.OWNER);
+        assertThat(faxSession.control().callInfo(fh).privilege()).as("R11: the target ends up an owner").isEqualTo(Privilege.OWNER);
         assertThat(fax.states(call[1])).noneMatch(CallStateEvent::offersOwnership);
         assertThat(fax.describe(call[1])).containsExactly("OFFERING/MONITOR", "DISCONNECTED", "NUMOWNERINCR(2,1)",
                 "NUMMONITORS(2,1)");
@@ -66,9 +66,9 @@ class EndedCallHandoffTest {
         CallHandle vh = voice.lastHandle(call[1]);
         sp.state(call[0], CallState.DISCONNECTED);
 
-        assertThat(voiceSession.handoffToMediaMode(vh, G3FAX.bit())).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voiceSession.control().handoffToMediaMode(vh, G3FAX.bit())).isEqualTo(HandoffResult.SUCCESS);
 
-        assertThat(faxSession.callInfo(fax.lastHandle(call[1])).privilege()).isEqualTo(Privilege.OWNER);
+        assertThat(faxSession.control().callInfo(fax.lastHandle(call[1])).privilege()).isEqualTo(Privilege.OWNER);
         assertThat(fax.states(call[1])).noneMatch(CallStateEvent::offersOwnership);
         assertThat(sb.call(call[1]).orElseThrow().owners()).containsExactly("voice", "fax");
     }
@@ -77,11 +77,11 @@ class EndedCallHandoffTest {
     void handoffOfADisconnectedCallToAnOwnerAlreadyOwningItSendsItNothing_R11() {
         String[] call = sp.newCall(LINE, INTERACTIVEVOICE.bit());
         CallHandle vh = voice.lastHandle(call[1]);
-        assertThat(voiceSession.handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voiceSession.control().handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
         sp.state(call[0], CallState.DISCONNECTED);
         fax.clear();
 
-        assertThat(voiceSession.handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voiceSession.control().handoffToApplication(vh, "fax")).isEqualTo(HandoffResult.SUCCESS);
 
         assertThat(fax.all()).isEmpty();
     }
@@ -91,7 +91,7 @@ class EndedCallHandoffTest {
         String[] call = sp.newCall(LINE, INTERACTIVEVOICE.bit());
         CallHandle vh = voice.lastHandle(call[1]);
         sp.state(call[0], CallState.DISCONNECTED);
-        voiceSession.handoffToApplication(vh, "fax");
+        voiceSession.control().handoffToApplication(vh, "fax");
         sp.state(call[0], CallState.IDLE);
 
         for (RecordingSink sink : List.of(voice, fax, mon)) {
@@ -101,21 +101,21 @@ class EndedCallHandoffTest {
         }
         assertThat(fax.states(call[1])).noneMatch(CallStateEvent::offersOwnership);
         // the handles stay valid until deallocated; the call is gone after the last
-        voiceSession.deallocate(vh);
-        faxSession.deallocate(fax.lastHandle(call[1]));
-        monSession.deallocate(mon.lastHandle(call[1]));
+        voiceSession.control().deallocate(vh);
+        faxSession.control().deallocate(fax.lastHandle(call[1]));
+        monSession.control().deallocate(mon.lastHandle(call[1]));
         assertThat(sb.call(call[1])).isEmpty();
     }
 
     @Test
     void operatorAssigningADisconnectedCallToItsMonitorNeverOffersOwnership_R11() {
         String[] call = sp.newCall(LINE, INTERACTIVEVOICE.bit());
-        voiceSession.deallocate(voice.lastHandle(call[1]));
+        voiceSession.control().deallocate(voice.lastHandle(call[1]));
         sp.state(call[0], CallState.DISCONNECTED);
 
         sb.assignOwner(call[1], "fax");
 
-        assertThat(faxSession.callInfo(fax.lastHandle(call[1])).privilege()).isEqualTo(Privilege.OWNER);
+        assertThat(faxSession.control().callInfo(fax.lastHandle(call[1])).privilege()).isEqualTo(Privilege.OWNER);
         assertThat(fax.states(call[1])).noneMatch(CallStateEvent::offersOwnership);
         assertThat(sb.call(call[1]).orElseThrow().owners()).containsExactly("fax");
     }

@@ -49,8 +49,8 @@ class RefusedHandoffTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle vh = voice.handle(call);
 
-        assertThat(voice.session.handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.deallocate(vh); // R19: SUCCESS means the call was passed on
+        assertThat(voice.session.control().handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control().deallocate(vh); // R19: SUCCESS means the call was passed on
 
         assertThat(fax1.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(fax1.session.handles()).isEmpty();
@@ -68,18 +68,18 @@ class RefusedHandoffTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle vh = voice.handle(call);
 
-        assertThat(voice.session.handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
         assertThat(h.view(call).owners()).as("no other fax application: the caller keeps the call")
                 .containsExactly("voice");
 
         // R19: the prober tries again; fax1 refused this call, so no G3FAX application is left
-        assertThat(voice.session.handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.TARGETNOTFOUND);
+        assertThat(voice.session.control().handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.TARGETNOTFOUND);
         assertThat(fax1.events(call)).containsExactly("OFFERING/OWNER");
 
         // one that opens later is found, although fax1 still comes first in the G3FAX order
         Party fax2 = h.owner("fax2", G3FAX, 2);
         assertThat(h.sb.effectivePriority(Harness.L1, G3FAX)).containsExactly("fax1", "fax2");
-        assertThat(voice.session.handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        assertThat(voice.session.control().handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
         assertThat(fax2.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(fax1.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(h.view(call).owners()).containsExactly("voice", "fax2");
@@ -94,8 +94,8 @@ class RefusedHandoffTest {
         CallHandle vh = voice.handle(call);
 
         UnitOfWork uow = h.sb.beginUnitOfWork("probe");
-        assertThat(voice.session.within(uow).handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.within(uow).deallocate(vh);
+        assertThat(voice.session.control(uow).handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control(uow).deallocate(vh);
         uow.commit();
 
         assertThat(fax1.session.handles()).isEmpty();
@@ -113,8 +113,8 @@ class RefusedHandoffTest {
         CallHandle vh = voice.handle(call);
 
         UnitOfWork uow = h.sb.beginUnitOfWork("probe");
-        assertThat(voice.session.within(uow).handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.within(uow).deallocate(vh);
+        assertThat(voice.session.control(uow).handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control(uow).deallocate(vh);
         uow.commit();
 
         // no G3FAX application is left, and nobody owns the call: R4 gives it to the voice owner again,
@@ -123,7 +123,7 @@ class RefusedHandoffTest {
         assertThat(h.view(call).owners()).containsExactly("voice");
         assertThat(voice.events(call)).containsExactly("OFFERING/OWNER", "OFFERING/OWNER");
         assertThat(voice.handle(call)).isNotEqualTo(vh);
-        assertThat(voice.session.handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.TARGETNOTFOUND);
+        assertThat(voice.session.control().handoffToMediaMode(voice.handle(call), G3FAX)).isEqualTo(HandoffResult.TARGETNOTFOUND);
     }
 
     @Test
@@ -135,8 +135,8 @@ class RefusedHandoffTest {
         TestCall call = h.place(INTERACTIVEVOICE);
         CallHandle vh = voice.handle(call);
 
-        assertThat(voice.session.handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
-        voice.session.deallocate(vh);
+        assertThat(voice.session.control().handoffToMediaMode(vh, G3FAX)).isEqualTo(HandoffResult.SUCCESS);
+        voice.session.control().deallocate(vh);
 
         assertThat(fax1.events(call)).containsExactly("OFFERING/OWNER");
         assertThat(fax2.events(call)).containsExactly("OFFERING/OWNER");
