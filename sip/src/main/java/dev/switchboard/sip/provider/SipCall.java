@@ -2,6 +2,7 @@ package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
 import dev.switchboard.sip.sdp.AcceptedMedia;
@@ -62,7 +63,7 @@ final class SipCall {
         this.media = new RtpSession(id, mediaSocket, mediaEvents());
         this.toTag = toTag;
         this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
-        this.serial = new SerialExecutor(ctx.pool());
+        this.serial = new SerialExecutor(ctx.pool(), SipLog::handlerFailed);
     }
 
     String id() {
