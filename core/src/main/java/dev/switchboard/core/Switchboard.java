@@ -12,7 +12,11 @@ import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.core.priority.InMemoryPriorityStore;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
+import dev.switchboard.core.concurrent.StandaloneThreads;
 import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.core.spi.ProviderEvents;
+import dev.switchboard.core.spi.ProviderTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +51,10 @@ public final class Switchboard implements AutoCloseable {
     private final AtomicLong callSeq = new AtomicLong();
     private final AtomicLong unitSeq = new AtomicLong();
     private final Counters counters = new Counters();
+    /** Each provider's start context: its events, and the threads the builder was given. */
+    private final Function<ProviderEvents, ProviderContext> providerContexts;
+    /** The providers' threads when the builder was given none; closed with the switchboard. */
+    private final StandaloneThreads ownProviderThreads;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -54,6 +63,16 @@ public final class Switchboard implements AutoCloseable {
         this.rules = new Rules(directory, new HandleIds(), b.clock);
         this.deliveryExecutor = b.deliveryExecutor;
         this.lockTimeoutNanos = b.lockTimeout.toNanos();
+        if (b.providerExecutor == null) {
+            StandaloneThreads own = new StandaloneThreads("switchboard-provider-");
+            this.ownProviderThreads = own;
+            this.providerContexts = events -> new ProviderContext(events, own.executor(), own.longRunningExecutor(),
+                    own.timer());
+        } else {
+            this.ownProviderThreads = null;
+            this.providerContexts = events -> new ProviderContext(events, b.providerExecutor, b.providerLongRunning,
+                    b.providerTimer);
+        }
         for (LineProvider p : b.providers) {
             ProviderBinding binding = new ProviderBinding(this, p);
             if (providers.putIfAbsent(p.name(), binding) != null) {
@@ -78,7 +97,7 @@ public final class Switchboard implements AutoCloseable {
         if (!started) {
             started = true;
             for (ProviderBinding b : providers.values()) {
-                b.provider.start(b);
+                b.provider.start(providerContexts.apply(b));
             }
         }
         return this;
@@ -93,6 +112,9 @@ public final class Switchboard implements AutoCloseable {
         closed = true;
         for (ProviderBinding b : providers.values()) {
             b.provider.stop();
+        }
+        if (ownProviderThreads != null) {
+            ownProviderThreads.close();
         }
         for (App app : new ArrayList<>(directory.apps())) {
             closeApplication(app);
@@ -362,6 +384,9 @@ public final class Switchboard implements AutoCloseable {
         private Executor deliveryExecutor = Runnable::run;
         private Duration lockTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private Executor providerExecutor;
+        private Executor providerLongRunning;
+        private ProviderTimer providerTimer;
 
         private Builder() {
         }
@@ -392,6 +417,18 @@ public final class Switchboard implements AutoCloseable {
                 throw new IllegalArgumentException("the lock timeout must be positive, not " + timeout);
             }
             this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The threads line providers do their own work on (see {@link ProviderContext}); the resource
+         * adapter gives the container's. Without them the switchboard makes {@link StandaloneThreads}
+         * on demand and ends them when it closes.
+         */
+        public Builder providerThreads(Executor executor, Executor longRunningExecutor, ProviderTimer timer) {
+            this.providerExecutor = Objects.requireNonNull(executor, "executor");
+            this.providerLongRunning = Objects.requireNonNull(longRunningExecutor, "longRunningExecutor");
+            this.providerTimer = Objects.requireNonNull(timer, "timer");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.switchboard.sip.provider;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
+import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
@@ -65,7 +66,8 @@ public final class SipLineProvider implements LineProvider {
     }
 
     @Override
-    public synchronized void start(ProviderEvents events) {
+    public synchronized void start(ProviderContext context) {
+        ProviderEvents events = context.events();
         if (running != null) {
             throw new IllegalStateException("SIP provider '" + name + "' is already started");
         }

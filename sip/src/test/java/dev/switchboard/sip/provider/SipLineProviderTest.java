@@ -3,6 +3,8 @@ package dev.switchboard.sip.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.concurrent.StandaloneThreads;
+import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.sip.MediaFiles;
 import dev.switchboard.sip.pcap.PcapReader;
 import dev.switchboard.sip.pcap.UdpDatagram;
@@ -30,6 +32,7 @@ class SipLineProviderTest {
     private static final String SDP = "application/sdp";
 
     private final RecordingEvents events = new RecordingEvents();
+    private final StandaloneThreads threads = new StandaloneThreads("given-");
     private final List<SipPeer> peers = new ArrayList<>();
     private SipLineProvider provider;
     private int port;
@@ -42,7 +45,7 @@ class SipLineProviderTest {
                 SipSettings.LINES, "fax-in,sales", SipSettings.RTP_PORT_RANGE, "41000-41999"));
         settings.putAll(extra);
         provider = (SipLineProvider) new SipLineProviderFactory().create(settings);
-        provider.start(events);
+        provider.start(new ProviderContext(events, threads.executor(), threads.longRunningExecutor(), threads.timer()));
     }
 
     private SipPeer peer() throws IOException {
@@ -57,6 +60,7 @@ class SipLineProviderTest {
         if (provider != null) {
             provider.stop();
         }
+        threads.close();
         assertThat(events.overlapped()).as("two reports of one call ran at once").isFalse();
     }
 
