@@ -16,6 +16,8 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.WorkManager;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -126,6 +129,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     private Long deliveryRetryDelayMillis = 0L;
 
     private transient volatile AdapterRuntime runtime;
+    private transient volatile BootstrapTimer providerTimer;
     private final transient ConcurrentHashMap<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
 
     /** One activation is one (endpoint factory, spec) pair; both compare by identity. */
@@ -153,18 +157,26 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     + "' cannot be used: " + e.getMessage(), e);
         }
         Switchboard switchboard;
+        // every thread the switchboard and its providers use comes from the container
+        WorkManager workManager = ctx.getWorkManager();
+        Executor providerExecutor = WorkManagerExecutor.forProviders(workManager);
+        BootstrapTimer timer = new BootstrapTimer(ctx, providerExecutor);
         try {
             Switchboard.Builder builder = Switchboard.builder();
             lineProviders.forEach(builder::provider);
             switchboard = builder
                     .priorityStore(store)
-                    .deliveryExecutor(new WorkManagerExecutor(ctx.getWorkManager()))
+                    .deliveryExecutor(WorkManagerExecutor.forDeliveries(workManager))
+                    .providerThreads(providerExecutor, WorkManagerExecutor.forLongRunningProviderWork(workManager,
+                            ctx.isContextSupported(HintsContext.class)), timer)
                     .lockTimeout(Duration.ofMillis(settings.lockTimeoutMillis()))
                     .build()
                     .start();
         } catch (RuntimeException e) {
+            timer.close();
             throw new ResourceAdapterInternalException("the switchboard cannot start: " + e.getMessage(), e);
         }
+        this.providerTimer = timer;
         this.runtime = new AdapterRuntime(switchboard, settings);
         RaLog.started(settings.providers().toString(), switchboard.lines(), settings.priorityFile());
     }
@@ -221,6 +233,11 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             } catch (RuntimeException e) {
                 RaLog.stopFailed(e);
             }
+        }
+        BootstrapTimer timer = providerTimer;
+        providerTimer = null;
+        if (timer != null) {
+            timer.close(); // after the providers stopped: nothing waits on it any more
         }
         RaLog.stopped();
     }
