@@ -41,6 +41,8 @@ import java.util.function.Supplier;
  * call reach each application in the order they happened, on the delivery executor.
  */
 public final class Switchboard implements AutoCloseable {
+    /** How long a change waits for a call another transaction holds (R22) unless the builder is told otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
     private final Directory directory;
     private final Rules rules;
     private final Executor deliveryExecutor;
@@ -382,7 +384,7 @@ public final class Switchboard implements AutoCloseable {
         private final List<LineProvider> providers = new ArrayList<>();
         private PriorityStore priorityStore = new InMemoryPriorityStore();
         private Executor deliveryExecutor = Runnable::run;
-        private Duration lockTimeout = Duration.ofSeconds(5);
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private Executor providerExecutor;
         private Executor providerLongRunning;

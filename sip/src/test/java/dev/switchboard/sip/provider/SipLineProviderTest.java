@@ -53,7 +53,8 @@ class SipLineProviderTest {
             port = probe.getLocalPort();
         }
         Map<String, String> settings = new HashMap<>(Map.of(SipSettings.PORT, String.valueOf(port),
-                SipSettings.LINES, "fax-in,sales", SipSettings.RTP_PORT_RANGE, "41000-41999"));
+                SipSettings.LINES, "fax-in,sales", SipSettings.RTP_PORT_RANGE, "41000-41999",
+                SipSettings.DEFAULT_LINE, "")); // empty: users that name no line get 404
         settings.putAll(extra);
         provider = (SipLineProvider) new SipLineProviderFactory().create(settings);
         provider.start(new ProviderContext(events, task -> {
