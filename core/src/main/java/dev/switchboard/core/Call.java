@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
 
 /**
@@ -14,14 +15,14 @@ final class Call {
     final String callerId;
     final String calledId;
     final CallGuard guard = new CallGuard();
-    final SerialDelivery delivery;
+    final SerialExecutor delivery;
     /** The live state; read and written only under {@link #guard}. */
     CallModel model;
     /** Set once every handle is gone after IDLE; the call is then forgotten. */
     boolean gone;
 
     Call(String id, String line, LineProvider provider, String providerCallId, String callerId,
-         String calledId, SerialDelivery delivery) {
+         String calledId, SerialExecutor delivery) {
         this.id = id;
         this.line = line;
         this.provider = provider;

@@ -4,6 +4,7 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class ProviderBinding implements ProviderEvents {
                     + " reported call " + providerCallId + " with media modes " + MediaMode.describe(mediaModes));
         }
         Call call = new Call(engine.nextCallId(), line, provider, providerCallId, callerId, calledId,
-                new SerialDelivery(engine.deliveryExecutor()));
+                new SerialExecutor(engine.deliveryExecutor(), Log::deliveryLoopFailure));
         call.model = new CallModel(call, mediaModes, CallState.OFFERING);
         if (calls.putIfAbsent(providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()

@@ -10,7 +10,11 @@ import dev.switchboard.core.CallGuard.Wait;
 import dev.switchboard.core.priority.InMemoryPriorityStore;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
+import dev.switchboard.core.concurrent.StandaloneThreads;
 import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.core.spi.ProviderEvents;
+import dev.switchboard.core.spi.ProviderTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The call-ownership switchboard's public door: lines from line providers, applications that
@@ -33,14 +38,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * call reach each application in the order they happened, on the delivery executor.
  */
 public final class Switchboard implements AutoCloseable {
+    /** How long a change waits for a call another transaction holds (R22) unless the builder is told otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
     private final Engine engine;
     private final Map<String, ProviderBinding> lines = new LinkedHashMap<>();
     private final AtomicLong unitSeq = new AtomicLong();
+    /** Each provider's start context: its events, and the threads the builder was given. */
+    private final Function<ProviderEvents, ProviderContext> providerContexts;
+    /** The providers' threads when the builder was given none; closed with the switchboard. */
+    private final StandaloneThreads ownProviderThreads;
     private volatile boolean started;
     private volatile boolean closed;
 
     private Switchboard(Builder b) {
         this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, b.lockTimeout.toNanos());
+        if (b.providerExecutor == null) {
+            StandaloneThreads own = new StandaloneThreads("switchboard-provider-");
+            this.ownProviderThreads = own;
+            this.providerContexts = events -> new ProviderContext(events, own.executor(), own.longRunningExecutor(),
+                    own.timer());
+        } else {
+            this.ownProviderThreads = null;
+            this.providerContexts = events -> new ProviderContext(events, b.providerExecutor, b.providerLongRunning,
+                    b.providerTimer);
+        }
         for (LineProvider p : b.providers) {
             ProviderBinding binding = engine.bind(p);
             for (String line : p.lines()) {
@@ -62,7 +83,7 @@ public final class Switchboard implements AutoCloseable {
         if (!started) {
             started = true;
             for (ProviderBinding b : engine.providers()) {
-                b.provider.start(b);
+                b.provider.start(providerContexts.apply(b));
             }
         }
         return this;
@@ -77,6 +98,9 @@ public final class Switchboard implements AutoCloseable {
         closed = true;
         for (ProviderBinding b : engine.providers()) {
             b.provider.stop();
+        }
+        if (ownProviderThreads != null) {
+            ownProviderThreads.close();
         }
         for (App app : new ArrayList<>(engine.directory().apps())) {
             engine.closeApplication(app);
@@ -229,8 +253,11 @@ public final class Switchboard implements AutoCloseable {
         private final List<LineProvider> providers = new ArrayList<>();
         private PriorityStore priorityStore = new InMemoryPriorityStore();
         private Executor deliveryExecutor = Runnable::run;
-        private Duration lockTimeout = Duration.ofSeconds(5);
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private Clock clock = Clock.systemUTC();
+        private Executor providerExecutor;
+        private Executor providerLongRunning;
+        private ProviderTimer providerTimer;
 
         private Builder() {
         }
@@ -261,6 +288,18 @@ public final class Switchboard implements AutoCloseable {
                 throw new IllegalArgumentException("the lock timeout must be positive, not " + timeout);
             }
             this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The threads line providers do their own work on (see {@link ProviderContext}); the resource
+         * adapter gives the container's. Without them the switchboard makes {@link StandaloneThreads}
+         * on demand and ends them when it closes.
+         */
+        public Builder providerThreads(Executor executor, Executor longRunningExecutor, ProviderTimer timer) {
+            this.providerExecutor = Objects.requireNonNull(executor, "executor");
+            this.providerLongRunning = Objects.requireNonNull(longRunningExecutor, "longRunningExecutor");
+            this.providerTimer = Objects.requireNonNull(timer, "timer");
             return this;
         }
 

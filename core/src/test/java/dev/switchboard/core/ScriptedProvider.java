@@ -4,6 +4,7 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
+import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,8 +49,8 @@ final class ScriptedProvider implements LineProvider {
     }
 
     @Override
-    public void start(ProviderEvents events) {
-        this.events = events;
+    public void start(ProviderContext context) {
+        this.events = context.events();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.rar;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.Switchboard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,15 +13,25 @@ import java.util.regex.Pattern;
 
 /**
  * The resource adapter's configuration, parsed and checked. Every problem is reported with the
- * property's name and the offending value.
+ * property's name and the offending value. It owns the defaults of the adapter's own properties
+ * ({@code DEFAULT_*}); each line provider's settings record owns those of its properties, which
+ * are passed on unresolved in {@link #providerSettings}.
  */
 public record AdapterSettings(List<String> providers, Path priorityFile, Map<MediaMode, List<String>> adminPriorities,
                               long lockTimeoutMillis, int deliveryRetries, long deliveryRetryDelayMillis,
                               Map<String, String> providerSettings) {
 
+    // The values used when a property is unset. The adapter's @ConfigProperty defaults show the same
+    // text to administrators; ConfigPropertyDefaultsTest proves they agree.
+    /** Both providers: the simulated switch for trying things out, and a SIP listener. */
+    public static final String DEFAULT_PROVIDERS = "sim,sip";
+    /** Without jboss.server.data.dir it becomes java.io.tmpdir/switchboard/priorities.properties. */
+    public static final String DEFAULT_PRIORITY_FILE = "${jboss.server.data.dir}/switchboard/priorities.properties";
+    public static final long DEFAULT_LOCK_TIMEOUT_MILLIS = Switchboard.DEFAULT_LOCK_TIMEOUT.toMillis();
+    public static final int DEFAULT_DELIVERY_RETRIES = 2;
+    public static final long DEFAULT_DELIVERY_RETRY_DELAY_MILLIS = 0L;
+
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)}");
-    /** {@code ${name}} or {@code ${name:default}} in a provider setting: a system property, else the default. */
-    private static final Pattern EXPRESSION_WITH_DEFAULT = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
     /**
      * The raw values, as the container set them (null = not set).
@@ -41,15 +52,16 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
 
     public static AdapterSettings parse(Raw raw) {
         List<String> providers = providers(raw.provider());
-        long lockTimeout = raw.lockTimeoutMillis() == null ? 5000L : raw.lockTimeoutMillis();
+        long lockTimeout = raw.lockTimeoutMillis() == null ? DEFAULT_LOCK_TIMEOUT_MILLIS : raw.lockTimeoutMillis();
         if (lockTimeout <= 0) {
             throw new IllegalArgumentException("lockTimeoutMillis '" + lockTimeout + "' must be a positive number of milliseconds");
         }
-        int retries = raw.deliveryRetries() == null ? 2 : raw.deliveryRetries();
+        int retries = raw.deliveryRetries() == null ? DEFAULT_DELIVERY_RETRIES : raw.deliveryRetries();
         if (retries < 0) {
             throw new IllegalArgumentException("deliveryRetries '" + retries + "' must be 0 or more");
         }
-        long delay = raw.deliveryRetryDelayMillis() == null ? 0L : raw.deliveryRetryDelayMillis();
+        long delay = raw.deliveryRetryDelayMillis() == null ? DEFAULT_DELIVERY_RETRY_DELAY_MILLIS
+                : raw.deliveryRetryDelayMillis();
         if (delay < 0) {
             throw new IllegalArgumentException("deliveryRetryDelayMillis '" + delay + "' must be 0 or more");
         }
@@ -62,17 +74,23 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
         }
         raw.otherProviderSettings().forEach((name, value) -> {
             if (value != null) {
-                providerSettings.put(name, resolve(name, value));
+                providerSettings.put(name, value); // the provider's settings record resolves ${...} and checks it
             }
         });
         return new AdapterSettings(List.copyOf(providers), priorityFile(raw.priorityFile()), parseAdminPriorities(raw.adminPriorities()),
                 lockTimeout, retries, delay, Map.copyOf(providerSettings));
     }
 
-    /** {@code sim,sip}: the providers to run, by name, each once; blank = {@code sim}. */
+    /** These settings without the providers' raw ones, to compare the adapter's own. */
+    AdapterSettings withoutProviderSettings() {
+        return new AdapterSettings(providers, priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries,
+                deliveryRetryDelayMillis, Map.of());
+    }
+
+    /** {@code sim,sip}: the providers to run, by name, each once; unset or blank = {@link #DEFAULT_PROVIDERS}. */
     static List<String> providers(String value) {
         List<String> names = new ArrayList<>();
-        String v = value == null || value.isBlank() ? "sim" : value;
+        String v = value == null || value.isBlank() ? DEFAULT_PROVIDERS : value;
         for (String n : v.split(",")) {
             String name = n.trim();
             if (name.isEmpty()) {
@@ -90,32 +108,12 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
     }
 
     /**
-     * Replaces {@code ${name:default}} by the system property {@code name}, else the default, so a
-     * setting can differ per server ({@code sipPort=${switchboard.sip.port:5060}}); a property that
-     * is not set and has no default is an error naming the setting.
-     */
-    static String resolve(String setting, String value) {
-        Matcher m = EXPRESSION_WITH_DEFAULT.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = System.getProperty(m.group(1).trim(), m.group(2));
-            if (v == null) {
-                throw new IllegalArgumentException(setting + " '" + value + "' names system property '"
-                        + m.group(1).trim() + "', which is not set and has no default");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /**
      * The priority file: {@code ${name}} expressions are replaced by system properties; the default
      * lives in the server's data directory, or in the temporary directory when there is none.
      */
     static Path priorityFile(String configured) {
         String value = configured == null || configured.isBlank()
-                ? SwitchboardResourceAdapter.DEFAULT_PRIORITY_FILE : configured.trim();
+                ? DEFAULT_PRIORITY_FILE : configured.trim();
         Matcher m = EXPRESSION.matcher(value);
         StringBuilder out = new StringBuilder();
         boolean missing = false;
@@ -130,7 +128,7 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
         m.appendTail(out);
         if (missing) {
             if (configured != null && !configured.isBlank()
-                    && !configured.trim().equals(SwitchboardResourceAdapter.DEFAULT_PRIORITY_FILE)) {
+                    && !configured.trim().equals(DEFAULT_PRIORITY_FILE)) {
                 throw new IllegalArgumentException("priorityFile '" + configured
                         + "' names a system property that is not set");
             }

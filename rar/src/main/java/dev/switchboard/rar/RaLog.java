@@ -71,6 +71,11 @@ public final class RaLog {
                 + " the adapter runs on without it", cause);
     }
 
+    public static void timerTaskRefused(Throwable cause) {
+        LOG.log(Level.ERROR, "SWB2013: the WorkManager refused a line provider's timed task (" + cause.getMessage()
+                + "); it does not run", cause);
+    }
+
     public static String describe(CallEvent event) {
         return event.getClass().getSimpleName() + " " + event + " for call " + event.callId() + " on line "
                 + event.line();

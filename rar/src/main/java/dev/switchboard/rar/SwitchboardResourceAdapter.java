@@ -16,6 +16,8 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.WorkManager;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -42,70 +45,67 @@ import javax.transaction.xa.XAResource;
 public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The default of {@code priorityFile}; without jboss.server.data.dir it is java.io.tmpdir/switchboard/priorities.properties. */
-    public static final String DEFAULT_PRIORITY_FILE = "${jboss.server.data.dir}/switchboard/priorities.properties";
-    public static final String DEFAULT_SIMULATED_LINES = "line1,line2";
-    public static final String DEFAULT_PROVIDER = "sim,sip";
-    /** A system property moves the port per server, so a test server never collides with a hand-started one. */
-    public static final String DEFAULT_SIP_PORT = "${switchboard.sip.port:5060}";
-    public static final String DEFAULT_SIP_RTP_PORT_RANGE = "${switchboard.sip.rtpPortRange:40000-40999}";
+    // The configuration properties. A property the container leaves unset stays null, and the settings
+    // records decide what it means: AdapterSettings for the adapter's own, each provider's record
+    // (SimulatedSwitchSettings, SipSettings) for its own. The defaultValue texts below are what admin
+    // consoles show; ConfigPropertyDefaultsTest proves each is the value its record applies.
 
-    @ConfigProperty(defaultValue = DEFAULT_PROVIDER,
+    @ConfigProperty(defaultValue = "sim,sip",
             description = "The line providers, by name, comma-separated: 'sim' is the embedded simulated switch,"
                     + " 'sip' the SIP line provider (see the sip* properties). Line names must be unique across them.")
-    private String provider = DEFAULT_PROVIDER;
+    private String provider;
 
     @ConfigProperty(defaultValue = "127.0.0.1",
             description = "provider=sip: the address the SIP listener binds to, also sent in Contact and SDP"
                     + " (one concrete address, not 0.0.0.0).")
-    private String sipListenAddress = "127.0.0.1";
+    private String sipListenAddress;
 
-    @ConfigProperty(defaultValue = DEFAULT_SIP_PORT,
+    @ConfigProperty(defaultValue = "${switchboard.sip.port:5060}",
             description = "provider=sip: the SIP port. ${name:default} takes a system property.")
-    private String sipPort = DEFAULT_SIP_PORT;
+    private String sipPort;
 
     @ConfigProperty(defaultValue = "udp", description = "provider=sip: udp or tcp.")
-    private String sipTransport = "udp";
+    private String sipTransport;
 
     @ConfigProperty(defaultValue = "sip",
             description = "provider=sip: the lines, comma-separated; a call to sip:<line>@host is on that line.")
-    private String sipLines = "sip";
+    private String sipLines;
 
     @ConfigProperty(defaultValue = "sip",
             description = "provider=sip: the line for calls whose request-URI user is not in sipLines (a trunk's"
                     + " dialled numbers); empty = such calls get 404 Not Found.")
-    private String sipDefaultLine = "sip";
+    private String sipDefaultLine;
 
-    @ConfigProperty(defaultValue = DEFAULT_SIP_RTP_PORT_RANGE,
+    @ConfigProperty(defaultValue = "${switchboard.sip.rtpPortRange:40000-40999}",
             description = "provider=sip: the local UDP ports for RTP and T.38, first-last; one even port per call.")
-    private String sipRtpPortRange = DEFAULT_SIP_RTP_PORT_RANGE;
+    private String sipRtpPortRange;
 
     @ConfigProperty(defaultValue = "10000",
             description = "provider=sip: how long (ms) a T.38 re-INVITE waits for an owner to set media mode"
                     + " G3FAX before it is answered 488.")
-    private String sipReinviteTimeoutMillis = "10000";
+    private String sipReinviteTimeoutMillis;
 
     @ConfigProperty(defaultValue = "8192",
             description = "provider=sip: the largest SIP message accepted (bytes); larger ones get 513.")
-    private String sipMaxMessageSize = "8192";
+    private String sipMaxMessageSize;
 
     @ConfigProperty(defaultValue = "200",
             description = "provider=sip: the most calls at once; more get 503 with Retry-After.")
-    private String sipMaxCalls = "200";
+    private String sipMaxCalls;
 
-    @ConfigProperty(defaultValue = DEFAULT_SIMULATED_LINES,
+    @ConfigProperty(defaultValue = "line1,line2",
             description = "provider=sim: the simulated switch's lines, comma-separated.")
-    private String simulatedLines = DEFAULT_SIMULATED_LINES;
+    private String simulatedLines;
 
     @ConfigProperty(defaultValue = "true",
             description = "provider=sim: whether calls on the simulated lines can be handed off (R13).")
-    private Boolean simulatedHandoff = Boolean.TRUE;
+    private Boolean simulatedHandoff;
 
-    @ConfigProperty(defaultValue = DEFAULT_PRIORITY_FILE,
+    @ConfigProperty(defaultValue = "${jboss.server.data.dir}/switchboard/priorities.properties",
             description = "The file keeping the administrator's priority lists (R3). ${name} is replaced by a"
                     + " system property; without jboss.server.data.dir the default is"
                     + " ${java.io.tmpdir}/switchboard/priorities.properties.")
-    private String priorityFile = DEFAULT_PRIORITY_FILE;
+    private String priorityFile;
 
     @ConfigProperty(description = "Initial administrator priority lists, used only when the priority file holds"
             + " none, e.g. G3FAX=fax;INTERACTIVEVOICE=voice (lists separated by ';', names by ',').")
@@ -114,18 +114,19 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     @ConfigProperty(defaultValue = "5000",
             description = "How long (ms) a change waits for a call held by another transaction before failing"
                     + " with RESOURCEUNAVAIL (R22).")
-    private Long lockTimeoutMillis = 5000L;
+    private Long lockTimeoutMillis;
 
     @ConfigProperty(defaultValue = "2",
             description = "How many times a failed delivery to an application is retried before an ownership"
                     + " offer goes to the next application by priority (R23).")
-    private Integer deliveryRetries = 2;
+    private Integer deliveryRetries;
 
     @ConfigProperty(defaultValue = "0",
             description = "Pause (ms) between delivery retries.")
-    private Long deliveryRetryDelayMillis = 0L;
+    private Long deliveryRetryDelayMillis;
 
     private transient volatile AdapterRuntime runtime;
+    private transient volatile BootstrapTimer providerTimer;
     private final transient ConcurrentHashMap<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
 
     /** One activation is one (endpoint factory, spec) pair; both compare by identity. */
@@ -136,9 +137,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
         AdapterSettings settings;
         try {
-            settings = AdapterSettings.parse(new AdapterSettings.Raw(provider, simulatedLines, simulatedHandoff,
-                    priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis,
-                    sipSettings()));
+            settings = settings();
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Switchboard configuration refused: " + e.getMessage(), e);
         }
@@ -153,20 +152,35 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     + "' cannot be used: " + e.getMessage(), e);
         }
         Switchboard switchboard;
+        // every thread the switchboard and its providers use comes from the container
+        WorkManager workManager = ctx.getWorkManager();
+        Executor providerExecutor = WorkManagerExecutor.forProviders(workManager);
+        BootstrapTimer timer = new BootstrapTimer(ctx, providerExecutor);
         try {
             Switchboard.Builder builder = Switchboard.builder();
             lineProviders.forEach(builder::provider);
             switchboard = builder
                     .priorityStore(store)
-                    .deliveryExecutor(new WorkManagerExecutor(ctx.getWorkManager()))
+                    .deliveryExecutor(WorkManagerExecutor.forDeliveries(workManager))
+                    .providerThreads(providerExecutor, WorkManagerExecutor.forLongRunningProviderWork(workManager,
+                            ctx.isContextSupported(HintsContext.class)), timer)
                     .lockTimeout(Duration.ofMillis(settings.lockTimeoutMillis()))
                     .build()
                     .start();
         } catch (RuntimeException e) {
+            timer.close();
             throw new ResourceAdapterInternalException("the switchboard cannot start: " + e.getMessage(), e);
         }
+        this.providerTimer = timer;
         this.runtime = new AdapterRuntime(switchboard, settings);
         RaLog.started(settings.providers().toString(), switchboard.lines(), settings.priorityFile());
+    }
+
+    /** The properties as set, parsed; the providers' own are passed on for their settings records to read. */
+    AdapterSettings settings() {
+        return AdapterSettings.parse(new AdapterSettings.Raw(provider, simulatedLines, simulatedHandoff,
+                priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis,
+                sipSettings()));
     }
 
     private Map<String, String> sipSettings() {
@@ -221,6 +235,11 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             } catch (RuntimeException e) {
                 RaLog.stopFailed(e);
             }
+        }
+        BootstrapTimer timer = providerTimer;
+        providerTimer = null;
+        if (timer != null) {
+            timer.close(); // after the providers stopped: nothing waits on it any more
         }
         RaLog.stopped();
     }

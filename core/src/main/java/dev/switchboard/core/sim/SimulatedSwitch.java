@@ -4,6 +4,7 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
+import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.util.List;
 import java.util.Objects;
@@ -59,8 +60,9 @@ public final class SimulatedSwitch implements LineProvider {
     }
 
     @Override
-    public void start(ProviderEvents events) {
-        this.events = Objects.requireNonNull(events, "events");
+    public void start(ProviderContext context) {
+        // driven from the caller's thread: the switch has no work of its own for the context's threads
+        this.events = context.events();
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * A source of calls, like a TAPI service provider: a simulated switch, a SIP endpoint.
  *
- * <p>The provider reports facts through the {@link ProviderEvents} it is started with; the core
- * asks it for actions through the methods below. Actions are addressed by the provider's own
- * call id, the one it gave in {@link ProviderEvents#newCall}.
+ * <p>The provider reports facts through the {@link ProviderEvents} of the {@link ProviderContext}
+ * it is started with, and does its own work on that context's executors and timer; the core asks
+ * it for actions through the methods below. Actions are addressed by the provider's own call id,
+ * the one it gave in {@link ProviderEvents#newCall}. The core calls the action methods on its own
+ * threads (an application's, or an event delivery's): a provider that has work to do for them
+ * hands it to its executor rather than block the caller.
  */
 public interface LineProvider {
 
@@ -20,8 +23,8 @@ public interface LineProvider {
     /** What the provider can do (R13, R17). */
     ProviderCapabilities capabilities();
 
-    /** Starts reporting calls to {@code events}. Called once. */
-    void start(ProviderEvents events);
+    /** Starts reporting calls to {@code context.events()}, working on the context's threads. Called once. */
+    void start(ProviderContext context);
 
     /** Stops the provider; calls still up are reported as hung up or simply dropped. */
     void stop();

@@ -1,8 +1,10 @@
 package dev.switchboard.sip.provider;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** The live calls by SIP Call-ID (the provider's call id), with the sipMaxCalls limit. */
 final class CallRegistry {
@@ -29,8 +31,23 @@ final class CallRegistry {
         return callId == null ? null : calls.get(callId);
     }
 
-    void remove(SipCall call) {
-        calls.remove(call.id(), call);
+    synchronized void remove(SipCall call) {
+        if (calls.remove(call.id(), call) && calls.isEmpty()) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until no call is left or {@code timeout} has passed; true when none is left. */
+    synchronized boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!calls.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     Collection<SipCall> all() {

@@ -1,6 +1,6 @@
 package dev.switchboard.sip.provider;
 
-/** What a call's media stream reports; called on the stream's reader thread. */
+/** What a call's media stream reports; called by the stream's reader, which hands it to the call's serial executor. */
 interface MediaEvents {
     /** A fax tone (CNG or CED) was heard in the G.711 audio. */
     void faxTone();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -153,7 +154,13 @@ final class RequestRouter implements SipListener {
             }
             socket = null; // the call owns it now
             String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
-            call.submit(() -> call.start(caller, uri.toString()));
+            try {
+                call.submit(() -> call.start(caller, uri.toString()));
+            } catch (RejectedExecutionException e) {
+                ctx.calls().remove(call);
+                call.abandonMedia();
+                throw overLimit("no thread for the call: " + e.getMessage());
+            }
         } catch (SipRejection r) {
             if (r.status() == 503) {
                 SipLog.overLimit(callId, r.getMessage());
@@ -178,7 +185,16 @@ final class RequestRouter implements SipListener {
             reject(tx, tx.getRequest().getMethod(), callId, new SipRejection(481, "no such call"));
             return;
         }
-        call.submit(() -> handler.accept(call));
+        submit(call, tx.getRequest().getMethod(), () -> handler.accept(call));
+    }
+
+    /** Hands a request to its call; a refused hand-off stays queued and runs with the call's next message. */
+    private static void submit(SipCall call, String what, Runnable task) {
+        try {
+            call.submit(task);
+        } catch (RejectedExecutionException e) {
+            SipLog.refused(call.id(), "the handler of " + what, "it runs with the call's next message", e);
+        }
     }
 
     private void cancel(ServerTransaction tx, String callId) {
@@ -188,7 +204,7 @@ final class RequestRouter implements SipListener {
             return;
         }
         responses.send(tx, 200, null); // the CANCEL itself; the INVITE gets its 487 from the call
-        call.submit(call::onCancel);
+        submit(call, Request.CANCEL, call::onCancel);
     }
 
     private void reject(ServerTransaction tx, String method, String callId, SipRejection r) {
@@ -206,7 +222,7 @@ final class RequestRouter implements SipListener {
     public void processDialogTerminated(DialogTerminatedEvent event) {
         SipCall call = ctx.calls().get(event.getDialog().getCallId().getCallId());
         if (call != null) {
-            call.submit(call::onDialogTerminated);
+            submit(call, "the end of the dialog", call::onDialogTerminated);
         }
     }
 

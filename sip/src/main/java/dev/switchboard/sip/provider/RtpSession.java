@@ -15,9 +15,12 @@ import java.util.concurrent.Executor;
 
 /**
  * One call's media socket and its reader. RTP packets of the negotiated audio stream are decoded:
- * G.711 into the fax-tone detector, telephone events into digits. The detector and decoder are
- * used only by the reader thread. After a switch to T.38 the socket carries UDPTL, which is not
- * decoded (there is no fax engine here); the socket stays bound so that the port stays ours.
+ * G.711 into the fax-tone detector, telephone events into digits. The reader blocks on the socket
+ * for the length of the call, as long-running work on the provider's long-running executor (the
+ * WorkManager in the adapter), never on a thread of its own; closing the socket ends it. The
+ * detector and decoder are used only by the reader. After a switch to T.38 the socket carries
+ * UDPTL, which is not decoded (there is no fax engine here); the socket stays bound so that the
+ * port stays ours.
  */
 final class RtpSession {
     private static final int MAX_DATAGRAM = 2048;
@@ -40,13 +43,17 @@ final class RtpSession {
         return socket.getLocalPort();
     }
 
-    /** Starts decoding the offered audio stream (the one answered), reading on {@code pool}. */
-    void start(MediaDescription offeredAudio, Executor pool) {
+    /**
+     * Starts decoding the offered audio stream (the one answered), reading on {@code longRunning}.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when no thread can be had for the reader
+     */
+    void start(MediaDescription offeredAudio, Executor longRunning) {
         this.audio = offeredAudio;
         this.digits = offeredAudio.telephoneEventPayloadType().stream()
                 .mapToObj(TelephoneEventDecoder::new).findFirst().orElse(null);
         this.audioActive = true;
-        pool.execute(this::readLoop);
+        longRunning.execute(this::readLoop);
     }
 
     /** The stream is now T.38 (or gone): stop decoding it as audio. */

@@ -2,6 +2,8 @@ package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.concurrent.SerialExecutor;
+import dev.switchboard.core.spi.ProviderTimer;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
 import dev.switchboard.sip.sdp.AcceptedMedia;
@@ -11,10 +13,10 @@ import dev.switchboard.sip.sdp.SdpAnswerWriter;
 import dev.switchboard.sip.sdp.SessionDescription;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -22,15 +24,16 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 
 /**
- * One SIP dialog as one call. Every method runs on the call's {@link SerialExecutor} (the
- * provider and the media reader only ever submit to it), so the state below needs no lock and
- * what the core hears about the call is in the order it happened.
+ * One SIP dialog as one call. Every method runs on the call's {@link SerialExecutor} over the
+ * provider's executor (the stack's listener, the core's requests, the media reader and the
+ * re-INVITE timer only ever submit to it), so the state below needs no lock and what the core
+ * hears about the call is in the order it happened.
  */
 final class SipCall {
     enum Phase { RINGING, CONNECTED, ENDED }
 
     /** A T.38 re-INVITE waiting for an owner to set the media mode to G3FAX. */
-    private record PendingReinvite(ServerTransaction tx, SessionDescription offer, ScheduledFuture<?> timeout) {
+    private record PendingReinvite(ServerTransaction tx, SessionDescription offer, ProviderTimer.Scheduled timeout) {
     }
 
     private final SipContext ctx;
@@ -62,7 +65,7 @@ final class SipCall {
         this.media = new RtpSession(id, mediaSocket, mediaEvents());
         this.toTag = toTag;
         this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
-        this.serial = new SerialExecutor(ctx.pool());
+        this.serial = new SerialExecutor(ctx.provider().executor(), SipLog::handlerFailed);
     }
 
     String id() {
@@ -122,7 +125,7 @@ final class SipCall {
         responses.send(inviteTx, 200, toTag, answer.text(), List.of());
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
-        audio.ifPresent(a -> media.start(a, ctx.pool()));
+        audio.ifPresent(this::startMedia);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 
@@ -175,8 +178,7 @@ final class SipCall {
         }
         SessionDescription o = reoffer != null ? reoffer : Offers.lateOffer();
         if (o.firstActive("image").filter(MediaDescription::isT38).isPresent()) {
-            ScheduledFuture<?> timeout = ctx.timers().schedule(() -> submit(() -> onReinviteTimeout(tx)),
-                    ctx.settings().reinviteTimeoutMillis(), TimeUnit.MILLISECONDS);
+            ProviderTimer.Scheduled timeout = reinviteTimeout(tx);
             pending = new PendingReinvite(tx, o, timeout);
             responses.send(tx, 100, null); // it may wait for the owner: stop the caller's retransmissions now
             ctx.events().mediaDetected(id, MediaMode.G3FAX);
@@ -258,12 +260,43 @@ final class SipCall {
         }
     }
 
+    /**
+     * The provider is stopping and this call did not end in time: free its media socket so that
+     * its reader ends. The one method that may run outside the serial executor (closing the
+     * socket is thread-safe; the call's state is not touched).
+     */
+    void abandonMedia() {
+        media.close();
+    }
+
     // ---- helpers ----
+
+    /** Decodes the answered audio on a long-running thread; without one the call goes on undecoded. */
+    private void startMedia(MediaDescription audio) {
+        try {
+            media.start(audio, ctx.provider().longRunningExecutor());
+        } catch (RejectedExecutionException e) {
+            SipLog.refused(id, "its media reader", "the call goes on, but fax tones and RFC 4733 digits on it"
+                    + " are not detected", e);
+        }
+    }
+
+    /** Answers a waiting T.38 re-INVITE 488 after sipReinviteTimeoutMillis, on the call's serial executor. */
+    private ProviderTimer.Scheduled reinviteTimeout(ServerTransaction tx) {
+        try {
+            return ctx.provider().timer().schedule(Duration.ofMillis(ctx.settings().reinviteTimeoutMillis()),
+                    () -> submit(() -> onReinviteTimeout(tx)));
+        } catch (RejectedExecutionException e) {
+            SipLog.refused(id, "the re-INVITE timeout", "the T.38 re-INVITE waits for an owner or the caller's BYE"
+                    + " without a time limit", e);
+            return () -> { };
+        }
+    }
 
     private void acceptPending() {
         PendingReinvite p = pending;
         pending = null;
-        p.timeout().cancel(false);
+        p.timeout().cancel();
         SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
         media.stopAudio();
         responses.send(p.tx(), 200, null, answer.text(), List.of());
@@ -273,7 +306,7 @@ final class SipCall {
         PendingReinvite p = pending;
         if (p != null) {
             pending = null;
-            p.timeout().cancel(false);
+            p.timeout().cancel();
             responses.send(p.tx(), status, null);
         }
     }

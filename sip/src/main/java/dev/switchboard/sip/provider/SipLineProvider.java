@@ -3,20 +3,17 @@ package dev.switchboard.sip.provider;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
-import dev.switchboard.core.spi.ProviderEvents;
+import dev.switchboard.core.spi.ProviderContext;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sip.ListeningPoint;
@@ -26,11 +23,18 @@ import javax.sip.SipProvider;
  * The SIP line provider: a user agent server on jain-sip-ri. Each line is a request-URI user
  * ({@code sip:fax-in@host} is on line {@code fax-in}); each dialog is one call whose id is its
  * Call-ID. See docs/sip.md for the mapping of SIP messages to events and states.
+ *
+ * <p>Threads: jain-sip reads the network on its own transport threads (the stack takes no
+ * executor); its listener only hands each message to the call's serial executor. Everything
+ * else, the calls' handlers, the media readers and the re-INVITE timeouts, runs on the threads of
+ * the {@link ProviderContext} the switchboard starts the provider with; the provider makes none.
  */
 public final class SipLineProvider implements LineProvider {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final ProviderCapabilities CAPABILITIES =
             new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true);
+    /** How long stop waits for the calls' BYEs to go out before the stack stops. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final String name;
     private final SipSettings settings;
@@ -65,20 +69,17 @@ public final class SipLineProvider implements LineProvider {
     }
 
     @Override
-    public synchronized void start(ProviderEvents events) {
+    public synchronized void start(ProviderContext context) {
         if (running != null) {
             throw new IllegalStateException("SIP provider '" + name + "' is already started");
         }
-        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("switchboard-sip-call-"));
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemonThreads("switchboard-sip-timer-"));
-        timers.setRemoveOnCancelPolicy(true);
         SipStackImpl stack = null;
         try {
             stack = new SipStackImpl(stackProperties());
             ListeningPoint lp = stack.createListeningPoint(settings.listenAddress(), settings.port(), settings.transport());
             SipProvider sipProvider = stack.createSipProvider(lp);
             SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
-                    new AddressFactoryImpl(), Objects.requireNonNull(events, "events"), pool, timers,
+                    new AddressFactoryImpl(), Objects.requireNonNull(context, "context"),
                     new RtpPorts(InetAddress.getByName(settings.listenAddress()), settings.rtpPortMin(),
                             settings.rtpPortMax()), new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
@@ -88,8 +89,6 @@ public final class SipLineProvider implements LineProvider {
             if (stack != null) {
                 stack.stop();
             }
-            pool.shutdownNow();
-            timers.shutdownNow();
             throw new IllegalStateException("SIP provider '" + name + "' cannot listen on " + settings.listenAddress()
                     + ":" + settings.port() + "/" + settings.transport() + " (" + SipSettings.LISTEN_ADDRESS + ", "
                     + SipSettings.PORT + ", " + SipSettings.TRANSPORT + "): " + e.getMessage(), e);
@@ -125,18 +124,25 @@ public final class SipLineProvider implements LineProvider {
         if (r == null) {
             return;
         }
-        for (SipCall call : r.ctx().calls().all()) {
-            call.submit(call::drop);
+        CallRegistry calls = r.ctx().calls();
+        for (SipCall call : calls.all()) {
+            try {
+                call.submit(call::drop);
+            } catch (RejectedExecutionException e) {
+                call.abandonMedia(); // no thread to send its BYE on: at least free its port and reader
+            }
         }
-        r.ctx().timers().shutdownNow();
-        r.ctx().pool().shutdown();
         try {
             // let the drops send their BYEs before the stack goes
-            r.ctx().pool().awaitTermination(2, TimeUnit.SECONDS);
+            if (!calls.awaitEmpty(STOP_WAIT)) {
+                List<SipCall> left = List.copyOf(calls.all());
+                SipLog.stopWaitedInVain(left.size());
+                left.forEach(SipCall::abandonMedia);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            calls.all().forEach(SipCall::abandonMedia);
         }
-        r.ctx().pool().shutdownNow();
         r.stack().stop();
         SipLog.stopped();
     }
@@ -165,12 +171,4 @@ public final class SipLineProvider implements LineProvider {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

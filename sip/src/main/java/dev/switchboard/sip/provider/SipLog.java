@@ -58,6 +58,16 @@ final class SipLog {
         LOG.log(Level.ERROR, "SWB3008: call " + callId + " could not be reported to the switchboard; answered 500", e);
     }
 
+    static void refused(String callId, String what, String consequence, Throwable e) {
+        LOG.log(Level.WARNING, "SWB3011: call {0}: the threads the adapter gives the provider refused {1} ({2}); {3}",
+                callId, what, String.valueOf(e.getMessage()), consequence);
+    }
+
+    static void stopWaitedInVain(int calls) {
+        LOG.log(Level.WARNING, "SWB3012: SIP line provider stopping: {0} calls did not end in time; their media"
+                + " sockets are closed and the stack stops without their BYEs", String.valueOf(calls));
+    }
+
     static void stackError(String message) {
         LOG.log(Level.WARNING, "SWB3010: SIP stack: {0}", message);
     }

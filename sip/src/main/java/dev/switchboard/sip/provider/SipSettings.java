@@ -1,5 +1,6 @@
 package dev.switchboard.sip.provider;
 
+import dev.switchboard.core.spi.SettingsReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * The SIP provider's configuration, read from the adapter's properties and checked; every problem
- * names the property and the value.
+ * names the property and the value. It owns the defaults ({@code DEFAULT_*}): nothing else decides
+ * what an unset {@code sip*} property means.
  *
  * @param lines        the lines, each the user part of the request-URI that reaches it
  * @param defaultLine  the line for request-URI users that name no line, or null to answer them 404
@@ -27,34 +29,47 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String MAX_MESSAGE_SIZE = "sipMaxMessageSize";
     public static final String MAX_CALLS = "sipMaxCalls";
 
-    public static final String DEFAULT_RTP_PORT_RANGE = "40000-40999";
+    // The defaults: the values used when a property is unset. The resource adapter's @ConfigProperty
+    // defaults show the same text to administrators; a test in the rar module proves they agree.
+    public static final String DEFAULT_LISTEN_ADDRESS = "127.0.0.1";
+    /** A system property moves the port per server, so a test server never collides with a hand-started one. */
+    public static final String DEFAULT_PORT = "${switchboard.sip.port:5060}";
+    public static final String DEFAULT_TRANSPORT = "udp";
+    public static final String DEFAULT_LINES = "sip";
+    /** So that a trunk's dialled numbers all land somewhere; set empty for 404. */
+    public static final String DEFAULT_DEFAULT_LINE = "sip";
+    public static final String DEFAULT_RTP_PORT_RANGE = "${switchboard.sip.rtpPortRange:40000-40999}";
+    public static final String DEFAULT_REINVITE_TIMEOUT = "10000";
+    public static final String DEFAULT_MAX_MESSAGE_SIZE = "8192";
+    public static final String DEFAULT_MAX_CALLS = "200";
 
     public SipSettings {
         lines = List.copyOf(lines);
     }
 
-    /** Reads the settings; unset ones take their defaults. */
+    /** Reads the settings; unset ones take the defaults above, and an empty {@code sipDefaultLine} means none. */
     public static SipSettings from(Map<String, String> settings) {
-        String address = value(settings, LISTEN_ADDRESS, "127.0.0.1");
+        SettingsReader read = new SettingsReader(settings);
+        String address = read.text(LISTEN_ADDRESS, DEFAULT_LISTEN_ADDRESS);
         if (address.contains(" ") || address.equals("0.0.0.0") || address.equals("::")) {
             throw new IllegalArgumentException(LISTEN_ADDRESS + " '" + address + "' must be one concrete address:"
                     + " it is also the address sent in Contact and SDP");
         }
-        int port = intValue(settings, PORT, "5060", 1, 65535);
-        String transport = value(settings, TRANSPORT, "udp").toLowerCase(Locale.ROOT);
+        int port = read.wholeNumber(PORT, DEFAULT_PORT, 1, 65535);
+        String transport = read.text(TRANSPORT, DEFAULT_TRANSPORT).toLowerCase(Locale.ROOT);
         if (!transport.equals("udp") && !transport.equals("tcp")) {
             throw new IllegalArgumentException(TRANSPORT + " '" + transport + "' must be udp or tcp");
         }
-        List<String> lines = lines(value(settings, LINES, "sip"));
-        String defaultLine = value(settings, DEFAULT_LINE, "");
+        List<String> lines = lines(read.text(LINES, DEFAULT_LINES));
+        String defaultLine = read.textOrEmpty(DEFAULT_LINE, DEFAULT_DEFAULT_LINE);
         if (!defaultLine.isEmpty() && !lines.contains(defaultLine)) {
-            throw new IllegalArgumentException(DEFAULT_LINE + " '" + defaultLine + "' is not one of " + LINES + " " + lines);
+            throw new IllegalArgumentException(DEFAULT_LINE + " '" + defaultLine + "' is not one of " + LINES + " " + lines
+                    + " (set it empty to answer other users 404)");
         }
-        String range = value(settings, RTP_PORT_RANGE, DEFAULT_RTP_PORT_RANGE);
-        int[] ports = portRange(range);
-        long timeout = longValue(settings, REINVITE_TIMEOUT, "10000");
-        int maxSize = intValue(settings, MAX_MESSAGE_SIZE, "8192", 1024, 65535);
-        int maxCalls = intValue(settings, MAX_CALLS, "200", 1, 100_000);
+        int[] ports = portRange(read.text(RTP_PORT_RANGE, DEFAULT_RTP_PORT_RANGE));
+        long timeout = read.positiveMillis(REINVITE_TIMEOUT, DEFAULT_REINVITE_TIMEOUT);
+        int maxSize = read.wholeNumber(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, 1024, 65535);
+        int maxCalls = read.wholeNumber(MAX_CALLS, DEFAULT_MAX_CALLS, 1, 100_000);
         return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
                 ports[0], ports[1], timeout, maxSize, maxCalls);
     }
@@ -103,36 +118,5 @@ public record SipSettings(String listenAddress, int port, String transport, List
         }
         throw new IllegalArgumentException(RTP_PORT_RANGE + " '" + range
                 + "' must be <first>-<last> with 1024 <= first <= last <= 65535 and an even port in it");
-    }
-
-    private static String value(Map<String, String> settings, String name, String fallback) {
-        String v = settings.get(name);
-        return v == null || v.isBlank() ? fallback : v.trim();
-    }
-
-    private static int intValue(Map<String, String> settings, String name, String fallback, int min, int max) {
-        String v = value(settings, name, fallback);
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the value
-        }
-        throw new IllegalArgumentException(name + " '" + v + "' must be a whole number from " + min + " to " + max);
-    }
-
-    private static long longValue(Map<String, String> settings, String name, String fallback) {
-        String v = value(settings, name, fallback);
-        try {
-            long n = Long.parseLong(v);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the value
-        }
-        throw new IllegalArgumentException(name + " '" + v + "' must be a positive number of milliseconds");
     }
 }

@@ -5,6 +5,8 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,15 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The core's side in the provider's tests: every report as a line of text ("newCall sip 0x4",
  * "digit 5", ...), per call in arrival order. It also notices two reports of one call running at
- * once, which the SPI forbids.
+ * once, which the SPI forbids, and keeps the names of the threads the reports came from.
  */
 final class RecordingEvents implements ProviderEvents {
     record Report(String callId, String text) {
     }
 
     private final LinkedBlockingQueue<Report> reports = new LinkedBlockingQueue<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, AtomicBoolean> busy = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicBoolean> busy = new ConcurrentHashMap<>();
     private final AtomicBoolean overlapped = new AtomicBoolean();
+    private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
     @Override
     public String newCall(String line, String providerCallId, int mediaModes, String callerId, String calledId) {
@@ -53,6 +56,7 @@ final class RecordingEvents implements ProviderEvents {
         if (!b.compareAndSet(false, true)) {
             overlapped.set(true);
         }
+        threads.add(Thread.currentThread().getName());
         reports.add(new Report(callId, text));
         b.set(false);
     }
@@ -89,6 +93,11 @@ final class RecordingEvents implements ProviderEvents {
             }
         }
         return out;
+    }
+
+    /** The names of the threads the reports came from. */
+    Set<String> threads() {
+        return Set.copyOf(threads);
     }
 
     boolean overlapped() {

@@ -3,6 +3,8 @@ package dev.switchboard.sip.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.concurrent.StandaloneThreads;
+import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.sip.MediaFiles;
 import dev.switchboard.sip.pcap.PcapReader;
 import dev.switchboard.sip.pcap.UdpDatagram;
@@ -10,9 +12,12 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +33,17 @@ class SipLineProviderTest {
             "a=T38FaxRateManagement:transferredTCF", "a=T38FaxMaxBuffer:262", "a=T38FaxMaxDatagram:176",
             "a=T38FaxUdpEC:t38UDPRedundancy", "");
     private static final String SDP = "application/sdp";
+    private static final String GIVEN = "given-";
+    private static final Pattern JAIN_SIP_THREAD = Pattern.compile(
+            "^(DefaultSipTimerThread|BlockingQueueDispatchAuditor-Timer-|MessageProcessorThread-|EventScannerThread)"
+                    + "|UDPMessageChannelThread|PipelineThread");
 
     private final RecordingEvents events = new RecordingEvents();
+    /** The threads the test hands the provider, as the adapter hands it the WorkManager's; each use counted. */
+    private final StandaloneThreads threads = new StandaloneThreads(GIVEN);
+    private final AtomicInteger shortTasks = new AtomicInteger();
+    private final AtomicInteger longTasks = new AtomicInteger();
+    private final AtomicInteger delays = new AtomicInteger();
     private final List<SipPeer> peers = new ArrayList<>();
     private SipLineProvider provider;
     private int port;
@@ -39,10 +53,20 @@ class SipLineProviderTest {
             port = probe.getLocalPort();
         }
         Map<String, String> settings = new HashMap<>(Map.of(SipSettings.PORT, String.valueOf(port),
-                SipSettings.LINES, "fax-in,sales", SipSettings.RTP_PORT_RANGE, "41000-41999"));
+                SipSettings.LINES, "fax-in,sales", SipSettings.RTP_PORT_RANGE, "41000-41999",
+                SipSettings.DEFAULT_LINE, "")); // empty: users that name no line get 404
         settings.putAll(extra);
         provider = (SipLineProvider) new SipLineProviderFactory().create(settings);
-        provider.start(events);
+        provider.start(new ProviderContext(events, task -> {
+            shortTasks.incrementAndGet();
+            threads.executor().execute(task);
+        }, task -> {
+            longTasks.incrementAndGet();
+            threads.longRunningExecutor().execute(task);
+        }, (delay, task) -> {
+            delays.incrementAndGet();
+            return threads.timer().schedule(delay, task);
+        }));
     }
 
     private SipPeer peer() throws IOException {
@@ -57,6 +81,7 @@ class SipLineProviderTest {
         if (provider != null) {
             provider.stop();
         }
+        threads.close();
         assertThat(events.overlapped()).as("two reports of one call ran at once").isFalse();
     }
 
@@ -389,6 +414,51 @@ class SipLineProviderTest {
         for (SipPeer c : callers) {
             assertThat(seen.get(c.callId)).as(c.callId).containsExactlyElementsOf(order);
         }
+    }
+
+    @Test
+    void theProvidersOwnWorkRunsOnTheThreadsItIsGivenAndItMakesNone() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        start(Map.of(SipSettings.REINVITE_TIMEOUT, "200"));
+        SipPeer caller = peer();
+        int media = connect(caller, "sales");
+        int seq = 1;
+        for (int i = 0; i < 7; i++) { // digit 4 in RFC 4733 packets: the media reader's work
+            caller.sendMedia(media, rtp(101, seq++, 1000, new byte[] {4, (byte) (i >= 4 ? 0x8a : 0x0a), 0, (byte) (80 * (i + 1))}));
+        }
+        assertThat(events.next(caller.callId)).isEqualTo("digit 4");
+        caller.send("INVITE", "sales", SDP, T38_OFFER); // left to time out: the timer's work
+        assertThat(events.next(caller.callId)).isEqualTo("media G3FAX");
+        assertThat(caller.finalResponse("INVITE").status()).isEqualTo(488);
+
+        // looked at while the call, and so its media reader, is still up
+        Map<Thread, StackTraceElement[]> now = Thread.getAllStackTraces();
+        List<String> made = new ArrayList<>();
+        String readerThread = null;
+        for (Map.Entry<Thread, StackTraceElement[]> t : now.entrySet()) {
+            String name = t.getKey().getName();
+            if (Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName().equals(RtpSession.class.getName()))) {
+                readerThread = name;
+            }
+            if (!before.contains(t.getKey()) && !name.startsWith(GIVEN) && !isJainSips(t.getKey(), t.getValue())) {
+                made.add(name + " " + Arrays.toString(t.getValue()));
+            }
+        }
+        assertThat(made).as("threads the provider made itself").isEmpty();
+        assertThat(readerThread).as("the media reader's thread").startsWith(GIVEN);
+        assertThat(events.threads()).as("threads the reports came from").isNotEmpty().allMatch(n -> n.startsWith(GIVEN));
+        assertThat(shortTasks).as("handlers run on the given executor").hasPositiveValue();
+        assertThat(longTasks).as("media readers on the given long-running executor").hasValue(1);
+        assertThat(delays).as("the re-INVITE timeout on the given timer").hasValue(1);
+    }
+
+    /**
+     * jain-sip's transport and timer threads, the one kind the provider may run beside the given
+     * ones: running jain-sip code, or idle under a name jain-sip gives its threads.
+     */
+    private static boolean isJainSips(Thread thread, StackTraceElement[] stack) {
+        return Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("gov.nist."))
+                || JAIN_SIP_THREAD.matcher(thread.getName()).find();
     }
 
     static byte[] rtp(int payloadType, int seq, long timestamp, byte[] payload) {

@@ -1,0 +1,140 @@
+package dev.switchboard.rar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.core.spi.ProviderTimer;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.XATerminator;
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkContextProvider;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.resource.spi.work.WorkRejectedException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The container's threads as the adapter hands them to the core and the line providers. */
+class ContainerThreadsTest {
+    private final List<Timer> timers = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void cancelTimers() {
+        timers.forEach(Timer::cancel);
+    }
+
+    /** Keeps every Work it is given and runs it at once. */
+    private static final class KeepingWorkManager implements WorkManager {
+        final List<Work> works = new CopyOnWriteArrayList<>();
+        volatile boolean refuse;
+
+        private void take(Work work) throws WorkRejectedException {
+            if (refuse) {
+                throw new WorkRejectedException("queue full");
+            }
+            works.add(work);
+            work.run();
+        }
+
+        @Override public void doWork(Work work) throws WorkRejectedException { take(work); }
+        @Override public void doWork(Work w, long t, ExecutionContext c, WorkListener l) throws WorkRejectedException { take(w); }
+        @Override public long startWork(Work work) throws WorkRejectedException { take(work); return 0; }
+        @Override public long startWork(Work w, long t, ExecutionContext c, WorkListener l) throws WorkRejectedException { take(w); return 0; }
+        @Override public void scheduleWork(Work work) throws WorkRejectedException { take(work); }
+        @Override public void scheduleWork(Work w, long t, ExecutionContext c, WorkListener l) throws WorkRejectedException { take(w); }
+    }
+
+    private BootstrapContext bootstrap(AtomicInteger timersMade) {
+        return new BootstrapContext() {
+            @Override public WorkManager getWorkManager() { return new KeepingWorkManager(); }
+            @Override public XATerminator getXATerminator() { return null; }
+            @Override public Timer createTimer() {
+                timersMade.incrementAndGet();
+                Timer t = new Timer("container-timer", true);
+                timers.add(t);
+                return t;
+            }
+            @Override public boolean isContextSupported(Class<? extends WorkContext> c) { return true; }
+            @Override public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() { return null; }
+        };
+    }
+
+    @Test
+    void providersLongRunningWorkCarriesTheLongRunningHintAndShortWorkNone() {
+        KeepingWorkManager wm = new KeepingWorkManager();
+        AtomicInteger ran = new AtomicInteger();
+        WorkManagerExecutor.forLongRunningProviderWork(wm, true).execute(ran::incrementAndGet);
+        WorkManagerExecutor.forProviders(wm).execute(ran::incrementAndGet);
+        WorkManagerExecutor.forDeliveries(wm).execute(ran::incrementAndGet);
+
+        assertThat(ran).hasValue(3);
+        assertThat(wm.works.get(0)).isInstanceOf(WorkContextProvider.class);
+        List<WorkContext> contexts = ((WorkContextProvider) wm.works.get(0)).getWorkContexts();
+        assertThat(contexts).singleElement().isInstanceOfSatisfying(HintsContext.class,
+                h -> assertThat(h.getHints()).containsEntry(HintsContext.LONGRUNNING_HINT, Boolean.TRUE));
+        assertThat(wm.works.subList(1, 3)).noneMatch(w -> w instanceof WorkContextProvider);
+    }
+
+    @Test
+    void withoutHintsSupportLongRunningWorkGoesInPlain() {
+        KeepingWorkManager wm = new KeepingWorkManager();
+        WorkManagerExecutor.forLongRunningProviderWork(wm, false).execute(() -> { });
+        assertThat(wm.works).singleElement().isNotInstanceOf(WorkContextProvider.class);
+    }
+
+    @Test
+    void aRefusedWorkIsARejectedExecutionNamingWhatWasRefused() {
+        KeepingWorkManager wm = new KeepingWorkManager();
+        wm.refuse = true;
+        assertThatThrownBy(() -> WorkManagerExecutor.forProviders(wm).execute(() -> { }))
+                .isInstanceOf(RejectedExecutionException.class)
+                .hasMessageContaining("a line provider's task").hasMessageContaining("queue full");
+    }
+
+    @Test
+    void timerTasksRunOnTheGivenExecutorAndTheContainersTimerIsMadeOnFirstUseOnly() throws Exception {
+        AtomicInteger timersMade = new AtomicInteger();
+        AtomicInteger handedOver = new AtomicInteger();
+        Executor executor = task -> {
+            handedOver.incrementAndGet();
+            task.run();
+        };
+        BootstrapTimer timer = new BootstrapTimer(bootstrap(timersMade), executor);
+        assertThat(timersMade).as("no timer until a provider waits").hasValue(0);
+
+        CompletableFuture<String> ran = new CompletableFuture<>();
+        timer.schedule(Duration.ofMillis(1), () -> ran.complete("ran"));
+        assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo("ran");
+        assertThat(handedOver).as("the timer's thread only hands the task over").hasValue(1);
+
+        ProviderTimer.Scheduled later = timer.schedule(Duration.ofHours(1), () -> { });
+        later.cancel();
+        assertThat(timers.get(0).purge()).as("the cancelled task leaves the container's timer").isEqualTo(1);
+        assertThat(timersMade).hasValue(1);
+
+        timer.close();
+        assertThatThrownBy(() -> timer.schedule(Duration.ofMillis(1), () -> { }))
+                .isInstanceOf(RejectedExecutionException.class).hasMessageContaining("stopped");
+    }
+
+    @Test
+    void aContainerWithoutTimerRefusesTheTaskNamingWhy() {
+        BootstrapContext none = Fakes.bootstrap(new Fakes.ImmediateWorkManager());
+        BootstrapTimer timer = new BootstrapTimer(none, Runnable::run);
+        assertThatThrownBy(() -> timer.schedule(Duration.ofMillis(1), () -> { }))
+                .isInstanceOf(RejectedExecutionException.class).hasMessageContaining("createTimer");
+    }
+}
