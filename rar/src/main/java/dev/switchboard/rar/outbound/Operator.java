@@ -76,7 +76,7 @@ public final class Operator implements SwitchboardOperator {
             throw new SwitchboardException(TapiError.OPERATIONUNAVAIL, "no simulated switch serves line '" + line
                     + "'; simulated lines: " + sim.lines());
         }
-        return sim.placeCall(line, mediaModes, callerId);
+        return sim.placeCall(line, mediaModes, callerId).simulatedCallId();
     }
 
     @Override
