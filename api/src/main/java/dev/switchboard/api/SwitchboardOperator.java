@@ -1,5 +1,9 @@
 package dev.switchboard.api;
 
+import dev.switchboard.api.operator.HistoryEvent;
+import dev.switchboard.api.operator.OperatorListener;
+import dev.switchboard.api.operator.OperatorStatistics;
+import dev.switchboard.api.operator.OperatorSubscription;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +37,23 @@ public interface SwitchboardOperator {
 
     /** R1: the applications that would get a new call of {@code mode} on {@code line}, first first. */
     List<String> effectivePriority(String line, MediaMode mode);
+
+    /**
+     * Subscribes {@code listener} to the adapter's operator events: calls arriving and changing, handoff
+     * outcomes, unowned calls. Delivered on an adapter thread, one call's events in order; a slow or
+     * failing listener never delays a call. Events from before the subscription are not replayed: read
+     * {@link #calls()} and {@link #history()} for what is already there.
+     */
+    OperatorSubscription subscribe(OperatorListener listener);
+
+    /**
+     * The most recent handoff outcomes and unowned calls, newest first, kept by the adapter since it
+     * started (a bounded number of them), whether or not anybody was subscribed.
+     */
+    List<HistoryEvent> history();
+
+    /** The adapter's gauges and counters, counted by the adapter for every application. */
+    OperatorStatistics statistics();
 
     /**
      * Places a call on the embedded simulated switch (for demos and tests).

@@ -46,6 +46,7 @@ public final class Switchboard implements AutoCloseable {
     private final AtomicLong callSeq = new AtomicLong();
     private final AtomicLong unitSeq = new AtomicLong();
     private final Counters counters = new Counters();
+    private final OperatorFeed operatorFeed;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -54,6 +55,8 @@ public final class Switchboard implements AutoCloseable {
         this.rules = new Rules(directory, new HandleIds(), b.clock);
         this.deliveryExecutor = b.deliveryExecutor;
         this.lockTimeoutNanos = b.lockTimeout.toNanos();
+        this.operatorFeed = new OperatorFeed(b.operatorExecutor == null ? b.deliveryExecutor : b.operatorExecutor,
+                b.clock, counters, b.operatorHistorySize, OperatorFeed.DEFAULT_QUEUE_CAPACITY);
         for (LineProvider p : b.providers) {
             ProviderBinding binding = new ProviderBinding(this, p);
             if (providers.putIfAbsent(p.name(), binding) != null) {
@@ -187,6 +190,7 @@ public final class Switchboard implements AutoCloseable {
             if (h == null || h.privilege != Privilege.OWNER) {
                 rules.giveOwnership(call.model, app, null, fx);
             }
+            fx.settle();
         } finally {
             call.guard.unlock();
         }
@@ -209,8 +213,13 @@ public final class Switchboard implements AutoCloseable {
         }
         return new SwitchboardStatistics(lines.size(), directory.apps().size(), calls.size(), unowned,
                 counters.callsOffered.sum(), counters.handoffsSucceeded.sum(), counters.handoffsTargetNotFound.sum(),
-                counters.handoffsTargetSelf.sum(), counters.offersRefused.sum(),
+                counters.handoffsTargetSelf.sum(), counters.handoffsRolledBack.sum(), counters.offersRefused.sum(),
                 counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum());
+    }
+
+    /** What operators are told: call events, handoff outcomes, unowned calls; and the recent history of them. */
+    public OperatorFeed operatorFeed() {
+        return operatorFeed;
     }
 
     /** Starts staging changes for a transaction (R21). */
@@ -281,6 +290,7 @@ public final class Switchboard implements AutoCloseable {
         R result;
         try {
             result = op.apply(call.model, app, fx);
+            fx.settle();
         } finally {
             call.guard.unlock();
         }
@@ -295,6 +305,7 @@ public final class Switchboard implements AutoCloseable {
         try {
             if (!call.gone) {
                 change.accept(call.model, fx);
+                fx.settle();
             }
         } finally {
             call.guard.unlock();
@@ -362,6 +373,8 @@ public final class Switchboard implements AutoCloseable {
         private Executor deliveryExecutor = Runnable::run;
         private Duration lockTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private Executor operatorExecutor;
+        private int operatorHistorySize = OperatorFeed.DEFAULT_HISTORY_SIZE;
 
         private Builder() {
         }
@@ -392,6 +405,25 @@ public final class Switchboard implements AutoCloseable {
                 throw new IllegalArgumentException("the lock timeout must be positive, not " + timeout);
             }
             this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Runs the deliveries of operator events, each subscriber's one at a time; the delivery
+         * executor by default. Give one that does not run on the caller's thread, or a slow
+         * subscriber will hold up the thread that changed a call.
+         */
+        public Builder operatorExecutor(Executor executor) {
+            this.operatorExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** How many handoff outcomes and unowned calls the operator history keeps (200 by default). */
+        public Builder operatorHistorySize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("the operator history size must not be negative, not " + size);
+            }
+            this.operatorHistorySize = size;
             return this;
         }
 

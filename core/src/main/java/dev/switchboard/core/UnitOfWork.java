@@ -99,13 +99,14 @@ public final class UnitOfWork {
         switchboard.counters().transactionsCommitted.increment();
         for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
             Call call = e.getKey();
-            LiveEffects fx = new LiveEffects(switchboard, call);
+            LiveEffects fx = new LiveEffects(switchboard, call).atCommit();
             call.guard.lockAlways();
             try {
                 if (!call.gone) {
                     for (Staged<?> s : e.getValue()) {
                         applyLive(call, s, fx);
                     }
+                    fx.settle();
                 }
                 call.guard.release(this);
             } finally {
@@ -116,22 +117,31 @@ public final class UnitOfWork {
         staged.clear();
     }
 
-    /** Drops every staged change: ownership, handles and counts stay as they were; no event is sent. */
+    /**
+     * Drops every staged change: ownership, handles and counts stay as they were; no event is sent to
+     * applications. Operators are told of each dropped handoff, whose only trace this is.
+     */
     public synchronized void rollback() {
         if (status == Status.ENDED) {
             return;
         }
         status = Status.ENDED;
         switchboard.counters().transactionsRolledBack.increment();
-        for (Call call : staged.keySet()) {
+        OperatorFeed operators = switchboard.operatorFeed();
+        for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
+            Call call = e.getKey();
             call.guard.lockAlways();
             try {
                 call.guard.release(this);
+                for (Staged<?> s : e.getValue()) {
+                    operators.rolledBack(call, s.app(), s.op(), s.decided());
+                }
             } finally {
                 call.guard.unlock();
             }
         }
         staged.clear();
+        operators.flush();
     }
 
     private <R> void applyLive(Call call, Staged<R> s, Effects fx) {

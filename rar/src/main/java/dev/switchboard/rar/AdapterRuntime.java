@@ -90,6 +90,7 @@ public final class AdapterRuntime {
 
     void shutdown() {
         statistics.unregister();
+        switchboard.operatorFeed().close(); // listeners of another module (the console) must not outlive the adapter
         for (ApplicationSession s : sessions.values()) {
             s.close();
         }

@@ -11,6 +11,10 @@ import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.api.operator.CallArrived;
+import dev.switchboard.api.operator.OperatorEvent;
+import dev.switchboard.api.operator.OperatorStatistics;
+import dev.switchboard.api.operator.OperatorSubscription;
 import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
 import dev.switchboard.rar.outbound.ApplicationRequestInfo;
 import dev.switchboard.rar.outbound.SwitchboardManagedConnectionFactory;
@@ -131,6 +135,33 @@ class ResourceAdapterTest {
 
         assertThat(callOf(sim).owners()).containsExactly("backup");
         assertThat(backupGot).anyMatch(e -> e instanceof CallStateEvent s && s.offersOwnership());
+    }
+
+    @Test
+    void operatorsGetCallEventsOnWorkManagerThreadsAndTheAdaptersOwnCounts() throws Exception {
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax", "G3FAX:1"));
+        List<OperatorEvent> seen = new CopyOnWriteArrayList<>();
+        OperatorSubscription subscription = ra.requireRuntime().operator().subscribe(seen::add);
+        int worksBefore = workManager.works.get();
+
+        String sim = placeFax();
+
+        assertThat(seen).singleElement().isInstanceOfSatisfying(CallArrived.class,
+                a -> assertThat(a.call().owners()).containsExactly("fax"));
+        assertThat(seen.get(0).callId()).isEqualTo(callOf(sim).callId());
+        assertThat(workManager.works.get()).as("the delivery to fax and the one to the operator")
+                .isGreaterThanOrEqualTo(worksBefore + 2);
+        OperatorStatistics stats = ra.requireRuntime().operator().statistics();
+        assertThat(stats.callsOffered()).isEqualTo(1);
+        assertThat(stats.liveCalls()).isEqualTo(1);
+        assertThat(stats.applications()).isEqualTo(1);
+
+        ra.stop();
+        assertThat(subscription.isOpen()).as("closed with the adapter").isFalse();
+        ra = new SwitchboardResourceAdapter(); // for stop() after the test
+        ra.setProvider("sim");
+        ra.setPriorityFile(dir.resolve("priorities.properties").toString());
+        ra.start(Fakes.bootstrap(workManager));
     }
 
     @Test

@@ -5,15 +5,20 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.api.operator.HistoryEvent;
+import dev.switchboard.api.operator.OperatorListener;
+import dev.switchboard.api.operator.OperatorStatistics;
+import dev.switchboard.api.operator.OperatorSubscription;
 import dev.switchboard.core.LineInfo;
 import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.SwitchboardStatistics;
 import dev.switchboard.core.sim.SimulatedSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The operator's view and controls, straight over the core. */
+/** The operator's view, controls and event stream, straight over the core. */
 public final class Operator implements SwitchboardOperator {
     private final Switchboard switchboard;
 
@@ -67,6 +72,24 @@ public final class Operator implements SwitchboardOperator {
     @Override
     public List<String> effectivePriority(String line, MediaMode mode) {
         return switchboard.effectivePriority(line, mode);
+    }
+
+    @Override
+    public OperatorSubscription subscribe(OperatorListener listener) {
+        return switchboard.operatorFeed().subscribe(listener);
+    }
+
+    @Override
+    public List<HistoryEvent> history() {
+        return switchboard.operatorFeed().history();
+    }
+
+    @Override
+    public OperatorStatistics statistics() {
+        SwitchboardStatistics s = switchboard.statistics();
+        return new OperatorStatistics(s.lines(), s.applications(), s.liveCalls(), s.unownedCalls(), s.callsOffered(),
+                s.handoffsSucceeded(), s.handoffsTargetNotFound(), s.handoffsTargetSelf(), s.handoffsRolledBack(),
+                s.offersRefused(), s.transactionsCommitted(), s.transactionsRolledBack());
     }
 
     @Override
