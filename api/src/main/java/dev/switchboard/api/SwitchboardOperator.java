@@ -54,21 +54,4 @@ public interface SwitchboardOperator {
 
     /** The adapter's gauges and counters, counted by the adapter for every application. */
     OperatorStatistics statistics();
-
-    /**
-     * Places a call on the embedded simulated switch (for demos and tests).
-     *
-     * @return the simulated switch's id of the call, for the simulate* methods
-     * @throws SwitchboardException OPERATIONUNAVAIL when no simulated switch serves {@code line}
-     */
-    String placeSimulatedCall(String line, int mediaModes, String callerId);
-
-    /** The simulated switch detects {@code mode} on the call (R17). */
-    void simulateMediaDetected(String simulatedCallId, MediaMode mode);
-
-    /** The simulated caller presses {@code digits} (R18). */
-    void simulateDigits(String simulatedCallId, String digits);
-
-    /** The simulated caller hangs up (R24). */
-    void simulateHangup(String simulatedCallId);
 }

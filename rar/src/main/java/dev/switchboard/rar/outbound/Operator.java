@@ -12,7 +12,6 @@ import dev.switchboard.api.operator.OperatorSubscription;
 import dev.switchboard.core.LineInfo;
 import dev.switchboard.core.Switchboard;
 import dev.switchboard.core.SwitchboardStatistics;
-import dev.switchboard.core.sim.SimulatedSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -90,43 +89,5 @@ public final class Operator implements SwitchboardOperator {
         return new OperatorStatistics(s.lines(), s.applications(), s.liveCalls(), s.unownedCalls(), s.callsOffered(),
                 s.handoffsSucceeded(), s.handoffsTargetNotFound(), s.handoffsTargetSelf(), s.handoffsRolledBack(),
                 s.offersRefused(), s.transactionsCommitted(), s.transactionsRolledBack());
-    }
-
-    @Override
-    public String placeSimulatedCall(String line, int mediaModes, String callerId) {
-        SimulatedSwitch sim = simulatedSwitch();
-        if (!sim.lines().contains(line)) {
-            throw new SwitchboardException(TapiError.OPERATIONUNAVAIL, "no simulated switch serves line '" + line
-                    + "'; simulated lines: " + sim.lines());
-        }
-        return sim.placeCall(line, mediaModes, callerId).simulatedCallId();
-    }
-
-    @Override
-    public void simulateMediaDetected(String simulatedCallId, MediaMode mode) {
-        simulatedSwitch().detect(simulatedCallId, mode);
-    }
-
-    @Override
-    public void simulateDigits(String simulatedCallId, String digits) {
-        try {
-            simulatedSwitch().sendDigits(simulatedCallId, digits);
-        } catch (IllegalArgumentException e) {
-            throw new SwitchboardException(TapiError.INVALPARAM, "simulated call " + simulatedCallId + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void simulateHangup(String simulatedCallId) {
-        simulatedSwitch().hangUp(simulatedCallId);
-    }
-
-    private SimulatedSwitch simulatedSwitch() {
-        return switchboard.provider("sim")
-                .filter(SimulatedSwitch.class::isInstance)
-                .map(SimulatedSwitch.class::cast)
-                .orElseThrow(() -> new SwitchboardException(TapiError.OPERATIONUNAVAIL,
-                        "the adapter's line provider is not the simulated switch (provider=sim)"));
     }
 }
