@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console is an operator's tool over the public api: of the adapter's classes it uses only the
- * api and the simulator door of {@code core.sim} (for the demo API).
+ * api and the simulator door of {@code core.sim} (for the demo API), and it needs no sample
+ * application (their audit topic is a sample's, not the console's feed).
  */
 class ConsoleDependenciesTest {
     private static final Set<String> CORE_DOOR = Set.of("dev.switchboard.core.sim.Simulator",
@@ -27,6 +28,12 @@ class ConsoleDependenciesTest {
         assertThat(imports).isNotEmpty().allSatisfy(i ->
                 assertThat(i.startsWith("dev.switchboard.api.") || CORE_DOOR.contains(i))
                         .as("console import %s", i).isTrue());
+    }
+
+    @Test
+    void theConsoleNeedsNoSampleApplicationAndNoMessaging() {
+        assertThat(imports()).noneMatch(i -> i.startsWith("dev.switchboard.samples"))
+                .noneMatch(i -> i.startsWith("jakarta.jms"));
     }
 
     /** Every import of the console's main sources. */
