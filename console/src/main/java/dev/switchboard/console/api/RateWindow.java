@@ -32,7 +32,7 @@ final class RateWindow {
 
     /**
      * Per second, for each total: its growth from the newest sample at least {@code window} seconds old
-     * (or the oldest there is) to the latest sample. Zeros before there are two samples.
+     * (or the oldest there is) to the latest sample. Empty before the first sample, zeros before a second.
      */
     synchronized double[] rates(int window) {
         if (window < 1 || window > KEPT_SECONDS) {
