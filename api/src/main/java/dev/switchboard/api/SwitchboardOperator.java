@@ -1,5 +1,9 @@
 package dev.switchboard.api;
 
+import dev.switchboard.api.operator.HistoryEvent;
+import dev.switchboard.api.operator.OperatorListener;
+import dev.switchboard.api.operator.OperatorStatistics;
+import dev.switchboard.api.operator.OperatorSubscription;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,19 +39,19 @@ public interface SwitchboardOperator {
     List<String> effectivePriority(String line, MediaMode mode);
 
     /**
-     * Places a call on the embedded simulated switch (for demos and tests).
-     *
-     * @return the simulated switch's id of the call, for the simulate* methods
-     * @throws SwitchboardException OPERATIONUNAVAIL when no simulated switch serves {@code line}
+     * Subscribes {@code listener} to the adapter's operator events: calls arriving and changing, handoff
+     * outcomes, unowned calls. Delivered on an adapter thread, one call's events in order; a slow or
+     * failing listener never delays a call. Events from before the subscription are not replayed: read
+     * {@link #calls()} and {@link #history()} for what is already there.
      */
-    String placeSimulatedCall(String line, int mediaModes, String callerId);
+    OperatorSubscription subscribe(OperatorListener listener);
 
-    /** The simulated switch detects {@code mode} on the call (R17). */
-    void simulateMediaDetected(String simulatedCallId, MediaMode mode);
+    /**
+     * The most recent handoff outcomes and unowned calls, newest first, kept by the adapter since it
+     * started (a bounded number of them), whether or not anybody was subscribed.
+     */
+    List<HistoryEvent> history();
 
-    /** The simulated caller presses {@code digits} (R18). */
-    void simulateDigits(String simulatedCallId, String digits);
-
-    /** The simulated caller hangs up (R24). */
-    void simulateHangup(String simulatedCallId);
+    /** The adapter's gauges and counters, counted by the adapter for every application. */
+    OperatorStatistics statistics();
 }

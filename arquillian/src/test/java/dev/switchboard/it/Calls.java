@@ -1,17 +1,16 @@
 package dev.switchboard.it;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.core.sim.SimulatedCall;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import dev.switchboard.it.apps.Results;
-import java.time.Duration;
-import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
-/** In-container helpers: look things up, place a simulated call and find it in the operator's view. */
+/** In-container helpers: look things up, place a simulated call and read the operator's view of it. */
 final class Calls {
     private Calls() {
     }
@@ -32,18 +31,21 @@ final class Calls {
         return lookup("java:app/test-apps/Results", Results.class);
     }
 
-    /** Places a call on the simulated switch and returns the adapter's view of it. */
-    static CallView place(SwitchboardOperator operator, String line, int mediaModes) {
-        String simId = operator.placeSimulatedCall(line, mediaModes, "it-caller");
-        return await().atMost(Duration.ofSeconds(10)).until(() -> find(operator, simId), Optional::isPresent).get();
+    /** The adapter's simulated switch, through the connection factory's door beside the public api. */
+    static Simulator simulator(SwitchboardConnectionFactory factory) {
+        if (!(factory instanceof Simulators simulators)) {
+            throw new IllegalStateException("connection factory " + factory + " offers no simulator");
+        }
+        return simulators.simulator().orElseThrow(() -> new IllegalStateException("the adapter runs no simulated switch"));
     }
 
-    static Optional<CallView> find(SwitchboardOperator operator, String providerCallId) {
-        return operator.calls().stream().filter(c -> c.providerCallId().equals(providerCallId)).findFirst();
+    /** Places a call on the simulated switch and returns the adapter's view of it. */
+    static CallView place(SwitchboardConnectionFactory factory, String line, int mediaModes) {
+        SimulatedCall placed = simulator(factory).placeCall(line, mediaModes, "it-caller");
+        return view(factory.getOperator(), placed.callId());
     }
 
     static CallView view(SwitchboardOperator operator, String callId) {
-        return operator.calls().stream().filter(c -> c.callId().equals(callId)).findFirst()
-                .orElseThrow(() -> new AssertionError("call " + callId + " is gone"));
+        return operator.call(callId).orElseThrow(() -> new AssertionError("call " + callId + " is gone"));
     }
 }

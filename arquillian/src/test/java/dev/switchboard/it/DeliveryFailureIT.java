@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.it.apps.Results;
 import java.time.Duration;
@@ -26,19 +27,21 @@ class DeliveryFailureIT {
         return Deployments.earWithAdapter("delivery-it.ear", DeliveryFailureIT.class);
     }
 
+    private SwitchboardConnectionFactory factory;
     private SwitchboardOperator operator;
     private Results results;
 
     @BeforeEach
     void lookUp() {
-        operator = Calls.factory(Deployments.CONNECTION_FACTORY).getOperator();
+        factory = Calls.factory(Deployments.CONNECTION_FACTORY);
+        operator = factory.getOperator();
         results = Calls.results();
     }
 
     @Test
     void ownerThatThrowsIsRetriedThenCallGoesToNextByPriority_R23() {
         assertEquals(List.of("throwing", "backup"), operator.effectivePriority("line1", MediaMode.TDD));
-        CallView call = Calls.place(operator, "line1", MediaMode.TDD.bit());
+        CallView call = Calls.place(factory, "line1", MediaMode.TDD.bit());
 
         await().atMost(WAIT).until(() -> results.ownerOffer("backup", call.callId()).isPresent());
         assertEquals(1 + Deployments.DELIVERY_RETRIES, results.attempts("throwing", call.callId()));
@@ -48,7 +51,7 @@ class DeliveryFailureIT {
     @Test
     void ownerWhoseDeliveryTransactionRollsBackIsRetriedThenCallGoesToNextByPriority_R23() {
         assertEquals(List.of("rollingback", "backup"), operator.effectivePriority("line2", MediaMode.G4FAX));
-        CallView call = Calls.place(operator, "line2", MediaMode.G4FAX.bit());
+        CallView call = Calls.place(factory, "line2", MediaMode.G4FAX.bit());
 
         await().atMost(WAIT).until(() -> results.ownerOffer("backup", call.callId()).isPresent());
         assertEquals(1 + Deployments.DELIVERY_RETRIES, results.attempts("rollingback", call.callId()));

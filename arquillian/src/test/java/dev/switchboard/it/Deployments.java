@@ -90,7 +90,7 @@ public final class Deployments {
     }
 
     /** An ejb jar with the given MDBs (plus the Results singleton), each bound to {@code resourceAdapter}. */
-    static JavaArchive apps(String name, String resourceAdapter, Class<?>... mdbs) {
+    public static JavaArchive apps(String name, String resourceAdapter, Class<?>... mdbs) {
         return ShrinkWrap.create(JavaArchive.class, name)
                 .addClasses(mdbs)
                 .addClass(dev.switchboard.it.apps.Results.class)
@@ -144,14 +144,27 @@ public final class Deployments {
      * switchboard.ear does.
      */
     static EnterpriseArchive earWithAdapter(String name, Class<?> testClass) {
+        return earWithAdapter(name, apps("test-apps.jar", "#switchboard.rar",
+                        dev.switchboard.it.apps.VoiceApp.class, dev.switchboard.it.apps.FaxApp.class,
+                        dev.switchboard.it.apps.ThrowingApp.class, dev.switchboard.it.apps.RollbackApp.class,
+                        dev.switchboard.it.apps.BackupApp.class),
+                testWar(testClass, Calls.class), "/test");
+    }
+
+    /**
+     * An EAR with the test adapter ({@link #rarForTest}), the applications {@code apps} and the web module
+     * {@code web} at {@code contextRoot}, the connection factory named {@link #CONNECTION_FACTORY} in it as in
+     * {@link #earWithAdapter(String, Class)}.
+     */
+    public static EnterpriseArchive earWithAdapter(String name, JavaArchive apps, WebArchive web, String contextRoot) {
         String app = name.replaceFirst("\\.ear$", "");
         String applicationXml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <application xmlns="https://jakarta.ee/xml/ns/jakartaee" version="10">
                   <application-name>%s</application-name>
                   <module><connector>switchboard.rar</connector></module>
-                  <module><ejb>test-apps.jar</ejb></module>
-                  <module><web><web-uri>test.war</web-uri><context-root>/test</context-root></web></module>
+                  <module><ejb>%s</ejb></module>
+                  <module><web><web-uri>%s</web-uri><context-root>%s</context-root></web></module>
                   <resource-ref>
                     <res-ref-name>%s</res-ref-name>
                     <res-type>dev.switchboard.api.SwitchboardConnectionFactory</res-type>
@@ -159,7 +172,8 @@ public final class Deployments {
                     <lookup-name>%s</lookup-name>
                   </resource-ref>
                 </application>
-                """.formatted(app, CONNECTION_FACTORY, WILDFLY_CONNECTION_FACTORY);
+                """.formatted(app, apps.getName(), web.getName(), contextRoot, CONNECTION_FACTORY,
+                WILDFLY_CONNECTION_FACTORY);
         String libertyBinding = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <application-bnd xmlns="http://websphere.ibm.com/xml/ns/javaee" version="1.2">
@@ -170,10 +184,7 @@ public final class Deployments {
                 .setApplicationXML(new StringAsset(applicationXml))
                 .addAsManifestResource(new StringAsset(libertyBinding), "ibm-application-bnd.xml")
                 .addAsModule(rarForTest(WILDFLY_CONNECTION_FACTORY))
-                .addAsModule(apps("test-apps.jar", "#switchboard.rar",
-                        dev.switchboard.it.apps.VoiceApp.class, dev.switchboard.it.apps.FaxApp.class,
-                        dev.switchboard.it.apps.ThrowingApp.class, dev.switchboard.it.apps.RollbackApp.class,
-                        dev.switchboard.it.apps.BackupApp.class))
-                .addAsModule(testWar(testClass, Calls.class));
+                .addAsModule(apps)
+                .addAsModule(web);
     }
 }

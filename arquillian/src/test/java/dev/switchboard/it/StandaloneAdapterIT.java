@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.it.apps.BadConfigApp;
 import dev.switchboard.it.apps.Results;
@@ -76,9 +77,10 @@ class StandaloneAdapterIT {
     @Order(1)
     @OperateOnDeployment("app")
     void applicationBoundByNameToStandaloneAdapterGetsCalls() {
-        SwitchboardOperator operator = Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY).getOperator();
+        SwitchboardConnectionFactory factory = Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY);
+        SwitchboardOperator operator = factory.getOperator();
         Results results = Calls.results(); // java:app names resolve on this thread, not on Awaitility's
-        CallView call = Calls.place(operator, "line1", MediaMode.INTERACTIVEVOICE.bit());
+        CallView call = Calls.place(factory, "line1", MediaMode.INTERACTIVEVOICE.bit());
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> results.ownerOffer("standalone-voice", call.callId()).isPresent());
         assertEquals(List.of("standalone-voice"), Calls.view(operator, call.callId()).owners());

@@ -68,7 +68,7 @@ class TransactionalHandoffIT {
 
     /** A new voice call, owned by 'voice': its OFFERING event. */
     private CallStateEvent voiceCall() {
-        CallView call = Calls.place(operator, "line1", MediaMode.INTERACTIVEVOICE.bit());
+        CallView call = Calls.place(factory, "line1", MediaMode.INTERACTIVEVOICE.bit());
         return await().atMost(WAIT).until(() -> results.ownerOffer("voice", call.callId()),
                 java.util.Optional::isPresent).get();
     }

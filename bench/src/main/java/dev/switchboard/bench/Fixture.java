@@ -31,7 +31,7 @@ final class Fixture implements AutoCloseable {
 
     /** Places a voice call and returns the switch's id for it. */
     String placeVoiceCall() {
-        return sim.placeCall(LINE, VOICE, "bench");
+        return sim.placeCall(LINE, VOICE, "bench").simulatedCallId();
     }
 
     @Override

@@ -127,14 +127,14 @@ public final class ApplicationSession implements AutoCloseable {
 
         @Override
         public HandoffResult handoffToApplication(CallHandle call, String target) {
-            return counted(staged(call, () -> "handoff to '" + target + "'",
-                    (m, a, fx) -> rules().handoffToApplication(m, a, call, target, fx)).result());
+            HandoffOp op = HandoffOp.toApplication(rules(), call, target);
+            return counted(staged(call, op::describe, op).result());
         }
 
         @Override
         public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
-            return counted(staged(call, () -> "handoff to " + MediaMode.describe(mediaMode),
-                    (m, a, fx) -> rules().handoffToMediaMode(m, a, call, mediaMode, fx)).result());
+            HandoffOp op = HandoffOp.toMediaMode(rules(), call, mediaMode);
+            return counted(staged(call, op::describe, op).result());
         }
 
         @Override

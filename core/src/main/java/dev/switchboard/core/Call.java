@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.api.CallView;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
 
@@ -20,6 +21,8 @@ final class Call {
     CallModel model;
     /** Set once every handle is gone after IDLE; the call is then forgotten. */
     boolean gone;
+    /** The call as operators were last told of it, null before; read and written only under {@link #guard}. */
+    CallView reported;
 
     Call(String id, String line, LineProvider provider, String providerCallId, String callerId,
          String calledId, SerialExecutor delivery) {

@@ -12,6 +12,8 @@ final class Counters {
     final LongAdder handoffsSucceeded = new LongAdder();
     final LongAdder handoffsTargetNotFound = new LongAdder();
     final LongAdder handoffsTargetSelf = new LongAdder();
+    /** Staged handoffs dropped because their unit of work rolled back (R21). */
+    final LongAdder handoffsRolledBack = new LongAdder();
     final LongAdder offersRefused = new LongAdder();
     final LongAdder transactionsCommitted = new LongAdder();
     final LongAdder transactionsRolledBack = new LongAdder();

@@ -4,9 +4,9 @@ import dev.switchboard.api.event.CallEvent;
 
 /**
  * What a rule does besides changing the call's model: make handles valid or invalid in their
- * applications, send events, ask the line provider to act. Live effects do all that; a
- * transaction deciding its change on a copy of the model uses {@link #NONE}, so that nothing
- * is seen before commit (R21).
+ * applications, send events, ask the line provider to act, tell operators how a handoff ended.
+ * Live effects do all that; a transaction deciding its change on a copy of the model uses
+ * {@link #NONE}, so that nothing is seen before commit (R21).
  */
 interface Effects {
     void handleCreated(Handle handle);
@@ -20,6 +20,9 @@ interface Effects {
 
     /** The call is over and no handle is left: forget it. */
     void callGone(Call call);
+
+    /** A handoff took effect with {@code decision}: operators hear of its outcome. */
+    void handoff(App actor, HandoffOp op, Rules.HandoffDecision decision);
 
     Effects NONE = new Effects() {
         @Override
@@ -40,6 +43,10 @@ interface Effects {
 
         @Override
         public void callGone(Call call) {
+        }
+
+        @Override
+        public void handoff(App actor, HandoffOp op, Rules.HandoffDecision decision) {
         }
     };
 }

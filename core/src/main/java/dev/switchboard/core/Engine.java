@@ -37,12 +37,16 @@ final class Engine {
     private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
     private final AtomicLong callSeq = new AtomicLong();
     private final Counters counters = new Counters();
+    private final OperatorFeed operatorFeed;
 
-    Engine(PriorityStore priorityStore, Clock clock, Executor deliveryExecutor, long lockTimeoutNanos) {
+    Engine(PriorityStore priorityStore, Clock clock, Executor deliveryExecutor, long lockTimeoutNanos,
+           Executor operatorExecutor, int operatorHistorySize) {
         this.directory = new Directory(new PriorityLists(priorityStore));
         this.rules = new Rules(directory, new HandleIds(), clock);
         this.deliveryExecutor = deliveryExecutor;
         this.lockTimeoutNanos = lockTimeoutNanos;
+        this.operatorFeed = new OperatorFeed(operatorExecutor, clock, counters, operatorHistorySize,
+                OperatorFeed.DEFAULT_QUEUE_CAPACITY);
     }
 
     // ---- the lock step ----
@@ -55,8 +59,20 @@ final class Engine {
      * {@code change} throws, the lock is released and nothing it queued goes out.
      */
     <R> R lockStep(Call call, Wait wait, Function<Effects, R> change) {
-        LiveEffects fx = new LiveEffects(this, call);
-        R result = locked(call, wait, () -> change.apply(fx));
+        return lockStep(call, wait, new LiveEffects(this, call), change);
+    }
+
+    /**
+     * The lock step with effects made by the caller (a committing unit of work's, which report
+     * their handoffs as committed). What operators must hear is settled while the lock is still
+     * held, so that one call's operator events keep the order of its changes.
+     */
+    <R> R lockStep(Call call, Wait wait, LiveEffects fx, Function<Effects, R> change) {
+        R result = locked(call, wait, () -> {
+            R r = change.apply(fx);
+            fx.settle();
+            return r;
+        });
         fx.afterUnlock();
         return result;
     }
@@ -183,6 +199,10 @@ final class Engine {
 
     Rules rules() {
         return rules;
+    }
+
+    OperatorFeed operatorFeed() {
+        return operatorFeed;
     }
 
     Counters counters() {

@@ -1,22 +1,36 @@
 package dev.switchboard.core;
 
+import dev.switchboard.api.CallState;
 import dev.switchboard.api.event.CallEvent;
+import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.api.event.DigitEvent;
+import dev.switchboard.api.event.MediaDetectedEvent;
+import dev.switchboard.api.operator.HandoffOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The effects of a rule applied to a live call. Handles become valid or invalid at once (under
- * the call's lock); events are queued in order on the call's delivery queue; provider actions
- * and the delivery itself run in {@link #afterUnlock()}, outside the lock.
+ * the call's lock); events are queued in order on the call's delivery queue; what operators must
+ * hear is noted and, in {@link #settle()}, still under the lock, queued on the operator feed;
+ * provider actions and the deliveries themselves run in {@link #afterUnlock()}, outside the lock.
  */
 final class LiveEffects implements Effects {
     private final Engine engine;
     private final Call call;
     private List<Runnable> providerActions;
+    private ChangeReport report;
+    private HandoffOutcome.Completion handoffs = HandoffOutcome.Completion.IMMEDIATE;
 
     LiveEffects(Engine engine, Call call) {
         this.engine = engine;
         this.call = call;
+    }
+
+    /** These effects apply a committing unit of work's staged operations (R21). */
+    LiveEffects atCommit() {
+        handoffs = HandoffOutcome.Completion.COMMITTED;
+        return this;
     }
 
     @Override
@@ -32,6 +46,7 @@ final class LiveEffects implements Effects {
     @Override
     public void send(Handle to, CallEvent event) {
         call.delivery.enqueue(new Delivery(engine, to.app, call, event));
+        noteForOperators(event);
     }
 
     @Override
@@ -53,15 +68,53 @@ final class LiveEffects implements Effects {
     public void callGone(Call gone) {
         gone.gone = true;
         engine.forget(gone);
+        report().gone();
+    }
+
+    @Override
+    public void handoff(App actor, HandoffOp op, Rules.HandoffDecision decision) {
+        report().handoff(actor, op, decision, handoffs);
+    }
+
+    /** Tells operators what this change did. Call while still holding the call's lock, once the change is complete. */
+    void settle() {
+        ChangeReport.settle(engine.operatorFeed(), call, report);
+        report = null;
     }
 
     /** Delivers the queued events and then asks the provider to act. */
     void afterUnlock() {
+        engine.operatorFeed().flush();
         call.delivery.flush();
         if (providerActions != null) {
             for (Runnable action : providerActions) {
                 action.run();
             }
         }
+    }
+
+    /**
+     * What the model will not show at settle time: the states applications were told of in this
+     * change (in order), and a media mode or digit reported to the applications monitoring it (R17, R18).
+     */
+    private void noteForOperators(CallEvent event) {
+        if (event instanceof CallStateEvent s) {
+            // a state change tells every holder; an OFFERING (new handle) or the replay of a finished
+            // call's end to a late handle (R24) is not one
+            if (s.state() != CallState.OFFERING && s.state() == call.model.state) {
+                report().stateSent(s.state());
+            }
+        } else if (event instanceof MediaDetectedEvent d) {
+            report().detected(d.mode());
+        } else if (event instanceof DigitEvent d) {
+            report().digit(d.digit());
+        }
+    }
+
+    private ChangeReport report() {
+        if (report == null) {
+            report = new ChangeReport();
+        }
+        return report;
     }
 }

@@ -54,4 +54,23 @@ final class Log {
         LOG.log(Level.INFO, "SWB1008: application ''{0}'' closed while owning call {1}; offering the call"
                 + " to the next application by priority", app, call);
     }
+
+    static void operatorListenerFailed(Object listener, Object event, Throwable e) {
+        LOG.log(Level.ERROR, "SWB1020: operator listener " + listener + " failed on " + event
+                + "; it gets the next event, no call is affected", e);
+    }
+
+    static void operatorListenerBehind(Object listener, int capacity) {
+        LOG.log(Level.WARNING, "SWB1021: operator listener {0} has {1} events waiting; newer events are dropped"
+                + " for it until it catches up (calls are not affected)", listener, capacity);
+    }
+
+    static void operatorListenerCaughtUp(Object listener, long missed) {
+        LOG.log(Level.WARNING, "SWB1022: operator listener {0} caught up after missing {1} events", listener, missed);
+    }
+
+    static void operatorDrainRefused(Object listener, Throwable e) {
+        LOG.log(Level.WARNING, "SWB1023: the executor refused to deliver operator events to " + listener
+                + "; they stay queued for the next attempt", e);
+    }
 }

@@ -51,7 +51,8 @@ public final class Switchboard implements AutoCloseable {
     private volatile boolean closed;
 
     private Switchboard(Builder b) {
-        this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, b.lockTimeout.toNanos());
+        this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, b.lockTimeout.toNanos(),
+                b.operatorExecutor == null ? b.deliveryExecutor : b.operatorExecutor, b.operatorHistorySize);
         if (b.providerExecutor == null) {
             StandaloneThreads own = new StandaloneThreads("switchboard-provider-");
             this.ownProviderThreads = own;
@@ -214,8 +215,13 @@ public final class Switchboard implements AutoCloseable {
         Counters counters = engine.counters();
         return new SwitchboardStatistics(lines.size(), engine.directory().apps().size(), engine.calls().size(), unowned,
                 counters.callsOffered.sum(), counters.handoffsSucceeded.sum(), counters.handoffsTargetNotFound.sum(),
-                counters.handoffsTargetSelf.sum(), counters.offersRefused.sum(),
+                counters.handoffsTargetSelf.sum(), counters.handoffsRolledBack.sum(), counters.offersRefused.sum(),
                 counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum());
+    }
+
+    /** What operators are told: call events, handoff outcomes, unowned calls; and the recent history of them. */
+    public OperatorFeed operatorFeed() {
+        return engine.operatorFeed();
     }
 
     /** Starts staging changes for a transaction (R21). */
@@ -258,6 +264,8 @@ public final class Switchboard implements AutoCloseable {
         private Executor providerExecutor;
         private Executor providerLongRunning;
         private ProviderTimer providerTimer;
+        private Executor operatorExecutor;
+        private int operatorHistorySize = OperatorFeed.DEFAULT_HISTORY_SIZE;
 
         private Builder() {
         }
@@ -300,6 +308,25 @@ public final class Switchboard implements AutoCloseable {
             this.providerExecutor = Objects.requireNonNull(executor, "executor");
             this.providerLongRunning = Objects.requireNonNull(longRunningExecutor, "longRunningExecutor");
             this.providerTimer = Objects.requireNonNull(timer, "timer");
+            return this;
+        }
+
+        /**
+         * Runs the deliveries of operator events, each subscriber's one at a time; the delivery
+         * executor by default. Give one that does not run on the caller's thread, or a slow
+         * subscriber will hold up the thread that changed a call.
+         */
+        public Builder operatorExecutor(Executor executor) {
+            this.operatorExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** How many handoff outcomes and unowned calls the operator history keeps (200 by default). */
+        public Builder operatorHistorySize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("the operator history size must not be negative, not " + size);
+            }
+            this.operatorHistorySize = size;
             return this;
         }
 

@@ -12,12 +12,13 @@ package dev.switchboard.core;
  * @param handoffsSucceeded       handoffs that gave a call to another application, committed ones included
  * @param handoffsTargetNotFound  handoffs that found no target (R9, R10)
  * @param handoffsTargetSelf      media-mode handoffs whose target was the caller (R10)
+ * @param handoffsRolledBack      staged handoffs dropped because their unit of work rolled back (R21)
  * @param offersRefused           ownership offers an application failed to take (R23)
  * @param transactionsCommitted   units of work committed (R21)
  * @param transactionsRolledBack  units of work rolled back (R21)
  */
 public record SwitchboardStatistics(int lines, int applications, int liveCalls, int unownedCalls,
                                     long callsOffered, long handoffsSucceeded, long handoffsTargetNotFound,
-                                    long handoffsTargetSelf, long offersRefused, long transactionsCommitted,
-                                    long transactionsRolledBack) {
+                                    long handoffsTargetSelf, long handoffsRolledBack, long offersRefused,
+                                    long transactionsCommitted, long transactionsRolledBack) {
 }

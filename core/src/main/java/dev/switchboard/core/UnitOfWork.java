@@ -95,7 +95,7 @@ public final class UnitOfWork {
         engine.counters().transactionsCommitted.increment();
         for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
             Call call = e.getKey();
-            engine.lockStep(call, Wait.NEVER, fx -> {
+            engine.lockStep(call, Wait.NEVER, new LiveEffects(engine, call).atCommit(), fx -> {
                 if (!call.gone) {
                     for (Staged<?> s : e.getValue()) {
                         applyLive(call, s, fx);
@@ -108,20 +108,29 @@ public final class UnitOfWork {
         staged.clear();
     }
 
-    /** Drops every staged change: ownership, handles and counts stay as they were; no event is sent. */
+    /**
+     * Drops every staged change: ownership, handles and counts stay as they were; no event is sent to
+     * applications. Operators are told of each dropped handoff, whose only trace this is.
+     */
     public synchronized void rollback() {
         if (status == Status.ENDED) {
             return;
         }
         status = Status.ENDED;
         engine.counters().transactionsRolledBack.increment();
-        for (Call call : staged.keySet()) {
+        OperatorFeed operators = engine.operatorFeed();
+        for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
+            Call call = e.getKey();
             engine.locked(call, Wait.NEVER, () -> {
                 call.guard.release(this);
+                for (Staged<?> s : e.getValue()) {
+                    operators.rolledBack(call, s.app(), s.op(), s.decided());
+                }
                 return null;
             });
         }
         staged.clear();
+        operators.flush();
     }
 
     private <R> void applyLive(Call call, Staged<R> s, Effects fx) {

@@ -8,6 +8,7 @@ import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.core.sim.SimulatedCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,9 @@ class EventOrderingTest {
                 driven.add(drivers.submit(() -> {
                     List<String> ids = new ArrayList<>();
                     for (int i = 0; i < CALLS_PER_DRIVER; i++) {
-                        String simId = h.sim.placeCall(Harness.L1, INTERACTIVEVOICE.bit(), "caller");
-                        String callId = h.callIdOf(simId);
+                        SimulatedCall placed = h.sim.placeCall(Harness.L1, INTERACTIVEVOICE.bit(), "caller");
+                        String simId = placed.simulatedCallId();
+                        String callId = placed.callId();
                         ids.add(callId);
                         CountDownLatch both = ready.computeIfAbsent(callId, k -> new CountDownLatch(2));
                         assertThat(both.await(30, TimeUnit.SECONDS)).as("offered " + callId).isTrue();

@@ -460,8 +460,7 @@ class HandoffRulesTest {
             Party voice = x.open(ApplicationSpec.owner("voice", Set.of("L9", Harness.L1), INTERACTIVEVOICE));
             Party fax = x.open(ApplicationSpec.owner("fax", Set.of("L9", Harness.L1), G3FAX));
             Party mon = x.open(ApplicationSpec.monitor("mon", Set.of("L9")));
-            String simId = noHandoff.placeCall("L9", INTERACTIVEVOICE);
-            TestCall call = new TestCall(simId, x.callIdOf(simId));
+            TestCall call = TestCall.of(noHandoff.placeCall("L9", INTERACTIVEVOICE));
             CallHandle vh = voice.handle(call);
             CallView before = x.view(call);
             x.clearEvents();

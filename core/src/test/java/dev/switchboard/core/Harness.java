@@ -7,6 +7,7 @@ import dev.switchboard.api.CallInfo;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
+import dev.switchboard.core.sim.SimulatedCall;
 import dev.switchboard.core.sim.SimulatedSwitch;
 import dev.switchboard.core.spi.LineProvider;
 import java.time.Clock;
@@ -123,17 +124,7 @@ final class Harness implements AutoCloseable {
     }
 
     TestCall place(String line, int mediaModes) {
-        String simId = sim.placeCall(line, mediaModes, "+15550100");
-        return new TestCall(simId, callIdOf(simId));
-    }
-
-    String callIdOf(String providerCallId) {
-        for (CallView v : sb.calls()) {
-            if (v.providerCallId().equals(providerCallId)) {
-                return v.callId();
-            }
-        }
-        throw new AssertionError("no live call for provider call " + providerCallId);
+        return TestCall.of(sim.placeCall(line, mediaModes, "+15550100"));
     }
 
     CallView view(TestCall call) {
@@ -158,6 +149,10 @@ final class Harness implements AutoCloseable {
 
     /** A call placed on the simulated switch: its switch id and the switchboard's call id. */
     record TestCall(String simId, String id) {
+        static TestCall of(SimulatedCall placed) {
+            return new TestCall(placed.simulatedCallId(), placed.callId());
+        }
+
     }
 
     /** One open application: its session and the events it received. */

@@ -6,10 +6,13 @@ import dev.switchboard.api.TapiError;
 import dev.switchboard.core.ApplicationSession;
 import dev.switchboard.core.ApplicationSpec;
 import dev.switchboard.core.EventSink;
+import dev.switchboard.core.LineInfo;
 import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.sim.Simulator;
 import dev.switchboard.rar.jmx.SwitchboardStatisticsBean;
 import dev.switchboard.rar.outbound.Operator;
 import dev.switchboard.rar.tx.TransactionBranches;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +29,13 @@ public final class AdapterRuntime {
     private final TransactionBranches branches = new TransactionBranches();
     private final SwitchboardOperator operator;
     private final SwitchboardStatisticsBean statistics;
+    private final Optional<Simulator> simulator;
 
     AdapterRuntime(Switchboard switchboard, AdapterSettings settings) {
         this.switchboard = switchboard;
         this.settings = settings;
         this.operator = new Operator(switchboard);
+        this.simulator = findSimulator(switchboard);
         this.statistics = new SwitchboardStatisticsBean(this);
         statistics.register();
     }
@@ -54,6 +59,14 @@ public final class AdapterRuntime {
 
     public SwitchboardOperator operator() {
         return operator;
+    }
+
+    /**
+     * The driving side of the simulated switch, when the adapter runs one ({@code provider=sim}), for
+     * demos and tests; reached through the connection factory's {@link dev.switchboard.core.sim.Simulators}.
+     */
+    public Optional<Simulator> simulator() {
+        return simulator;
     }
 
     /** Opens an application's lines and registers it by name. */
@@ -88,8 +101,17 @@ public final class AdapterRuntime {
         return new TreeSet<>(sessions.keySet());
     }
 
+    /** A provider offers a simulator by implementing the interface; the adapter knows no provider class. */
+    private static Optional<Simulator> findSimulator(Switchboard switchboard) {
+        return switchboard.lines().stream().map(LineInfo::provider).distinct()
+                .map(switchboard::provider).flatMap(Optional::stream)
+                .filter(Simulator.class::isInstance).map(Simulator.class::cast)
+                .findFirst();
+    }
+
     void shutdown() {
         statistics.unregister();
+        switchboard.operatorFeed().close(); // listeners of another module (the console) must not outlive the adapter
         for (ApplicationSession s : sessions.values()) {
             s.close();
         }

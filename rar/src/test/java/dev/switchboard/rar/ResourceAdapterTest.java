@@ -11,6 +11,13 @@ import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
+import dev.switchboard.api.operator.CallArrived;
+import dev.switchboard.api.operator.OperatorEvent;
+import dev.switchboard.api.operator.OperatorStatistics;
+import dev.switchboard.api.operator.OperatorSubscription;
+import dev.switchboard.core.sim.SimulatedCall;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
 import dev.switchboard.rar.outbound.ApplicationRequestInfo;
 import dev.switchboard.rar.outbound.SwitchboardManagedConnectionFactory;
@@ -61,7 +68,8 @@ class ResourceAdapterTest {
     }
 
     private String placeFax() throws Exception {
-        return ra.requireRuntime().operator().placeSimulatedCall("line1", MediaMode.G3FAX.bit(), "caller");
+        return ra.requireRuntime().simulator().orElseThrow()
+                .placeCall("line1", MediaMode.G3FAX.bit(), "caller").simulatedCallId();
     }
 
     private CallView callOf(String simId) throws Exception {
@@ -131,6 +139,33 @@ class ResourceAdapterTest {
 
         assertThat(callOf(sim).owners()).containsExactly("backup");
         assertThat(backupGot).anyMatch(e -> e instanceof CallStateEvent s && s.offersOwnership());
+    }
+
+    @Test
+    void operatorsGetCallEventsOnWorkManagerThreadsAndTheAdaptersOwnCounts() throws Exception {
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax", "G3FAX:1"));
+        List<OperatorEvent> seen = new CopyOnWriteArrayList<>();
+        OperatorSubscription subscription = ra.requireRuntime().operator().subscribe(seen::add);
+        int worksBefore = workManager.works.get();
+
+        String sim = placeFax();
+
+        assertThat(seen).singleElement().isInstanceOfSatisfying(CallArrived.class,
+                a -> assertThat(a.call().owners()).containsExactly("fax"));
+        assertThat(seen.get(0).callId()).isEqualTo(callOf(sim).callId());
+        assertThat(workManager.works.get()).as("the delivery to fax and the one to the operator")
+                .isGreaterThanOrEqualTo(worksBefore + 2);
+        OperatorStatistics stats = ra.requireRuntime().operator().statistics();
+        assertThat(stats.callsOffered()).isEqualTo(1);
+        assertThat(stats.liveCalls()).isEqualTo(1);
+        assertThat(stats.applications()).isEqualTo(1);
+
+        ra.stop();
+        assertThat(subscription.isOpen()).as("closed with the adapter").isFalse();
+        ra = new SwitchboardResourceAdapter(); // for stop() after the test
+        ra.setProvider("sim");
+        ra.setPriorityFile(dir.resolve("priorities.properties").toString());
+        ra.start(Fakes.bootstrap(workManager));
     }
 
     @Test
@@ -275,5 +310,40 @@ class ResourceAdapterTest {
         faxMc.cleanup();
         assertThatThrownBy(() -> other.getAppPriority(MediaMode.G3FAX)).isInstanceOf(SwitchboardException.class)
                 .hasMessageContaining("no longer valid");
+    }
+
+    @Test
+    void theConnectionFactoryIsTheDoorToTheSimulatedSwitchAndPlacingACallNamesIt() throws Exception {
+        ra.endpointActivation(new Fakes.EndpointFactory(false, e -> { }), spec("fax", "G3FAX:1"));
+        SwitchboardManagedConnectionFactory mcf = new SwitchboardManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        Object cf = mcf.createConnectionFactory((factory, cri) -> null);
+
+        assertThat(cf).isInstanceOf(Simulators.class);
+        Simulator simulator = ((Simulators) cf).simulator().orElseThrow();
+        assertThat(simulator.lines()).containsExactly("line1", "line2");
+        SimulatedCall placed = simulator.placeCall("line2", MediaMode.G3FAX.bit(), "+15550100");
+        CallView call = ((SwitchboardConnectionFactory) cf).getOperator().call(placed.callId()).orElseThrow();
+        assertThat(call.providerCallId()).isEqualTo(placed.simulatedCallId());
+        assertThat(call.owners()).containsExactly("fax");
+        assertThatThrownBy(() -> simulator.placeCall("no-such-line", MediaMode.G3FAX.bit(), null))
+                .isInstanceOfSatisfying(SwitchboardException.class,
+                        e -> assertThat(e.error()).isEqualTo(TapiError.OPERATIONUNAVAIL));
+    }
+
+    @Test
+    void anAdapterWithoutASimulatedSwitchOffersNoSimulator() throws Exception {
+        SwitchboardResourceAdapter sipOnly = new SwitchboardResourceAdapter();
+        sipOnly.setProvider("sip");
+        sipOnly.setPriorityFile(dir.resolve("sip-only.properties").toString());
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+            sipOnly.setSipPort(String.valueOf(probe.getLocalPort())); // a free port, for the SIP listener
+        }
+        sipOnly.start(Fakes.bootstrap(workManager));
+        try {
+            assertThat(sipOnly.requireRuntime().simulator()).isEmpty();
+        } finally {
+            sipOnly.stop();
+        }
     }
 }

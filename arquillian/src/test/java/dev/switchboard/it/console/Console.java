@@ -1,5 +1,6 @@
 package dev.switchboard.it.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
@@ -34,6 +36,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * What the console tests share: the real {@code switchboard.ear} (with a private priority file, so
@@ -43,6 +46,7 @@ import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 final class Console {
 
     static final String RAR = "switchboard.rar";
+    static final String WAR = "switchboard-console.war";
     static final String OPERATOR = "operator";
     /** The operator's password in the test server (created by {@link #createOperatorUser}). */
     static final String PASSWORD = System.getProperty("switchboard.operator.password", "Switchboard-1");
@@ -62,12 +66,7 @@ final class Console {
      * priority file moved to {@link #PRIORITY_FILE}.
      */
     static EnterpriseArchive ear() throws IOException {
-        Path file = Path.of(System.getProperty("switchboard.ear", "../ear/target/switchboard.ear"));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("the sample EAR " + file.toAbsolutePath() + " is missing: build the ear"
-                    + " module first (mvn -pl ear -am package) or point -Dswitchboard.ear at it");
-        }
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file.toFile());
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar().toFile());
         ResourceAdapterArchive rar;
         try (InputStream in = ear.get(RAR).getAsset().openStream()) {
             rar = ShrinkWrap.create(ResourceAdapterArchive.class, RAR).as(ZipImporter.class).importFrom(in)
@@ -88,6 +87,23 @@ final class Console {
         ear.delete(RAR);
         ear.addAsModule(rar);
         return ear;
+    }
+
+    /** The console war exactly as the Maven-built EAR holds it. */
+    static WebArchive consoleWar() throws IOException {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, builtEar().toFile());
+        try (InputStream in = ear.get(WAR).getAsset().openStream()) {
+            return ShrinkWrap.create(WebArchive.class, WAR).as(ZipImporter.class).importFrom(in).as(WebArchive.class);
+        }
+    }
+
+    private static Path builtEar() {
+        Path file = Path.of(System.getProperty("switchboard.ear", "../ear/target/switchboard.ear"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the sample EAR " + file.toAbsolutePath() + " is missing: build the ear"
+                    + " module first (mvn -pl ear -am package) or point -Dswitchboard.ear at it");
+        }
+        return file;
     }
 
     /**
@@ -179,6 +195,23 @@ final class Console {
     static Optional<JsonObject> call(URL base, String callId) throws IOException, InterruptedException {
         return getArray(base, "calls").getValuesAs(JsonObject.class).stream()
                 .filter(c -> callId.equals(c.getString("callId"))).findFirst();
+    }
+
+    /** Waits until {@code GET api/calls} shows the call as {@code done} wants it; returns it then. */
+    static JsonObject awaitCall(URL base, String callId, Predicate<JsonObject> done) {
+        return await().atMost(TIMEOUT).until(() -> call(base, callId), o -> o.filter(done).isPresent()).orElseThrow();
+    }
+
+    /** Waits until the call is no longer live. */
+    static void awaitGone(URL base, String callId) {
+        await().atMost(TIMEOUT).until(() -> call(base, callId).isEmpty());
+    }
+
+    /** Waits for a line of {@code kind} about the call in {@code GET api/history}; returns it. */
+    static JsonObject awaitHistory(URL base, String callId, String kind) {
+        return await().atMost(TIMEOUT).until(() -> getArray(base, "history").getValuesAs(JsonObject.class).stream()
+                        .filter(h -> callId.equals(h.getString("callId")) && kind.equals(h.getString("kind"))).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 
     static List<String> strings(JsonArray array) {

@@ -29,7 +29,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -251,19 +250,15 @@ class ConsoleApiIT {
     }
 
     private JsonObject awaitCall(String callId, java.util.function.Predicate<JsonObject> done) {
-        return await().atMost(TIMEOUT).until(() -> call(base, callId), o -> o.filter(done).isPresent()).orElseThrow();
+        return Console.awaitCall(base, callId, done);
     }
 
     private JsonObject awaitHistory(String callId, String kind) {
-        Optional<JsonObject> found = await().atMost(TIMEOUT).until(() -> getArray(base, "history")
-                .getValuesAs(JsonObject.class).stream()
-                .filter(h -> callId.equals(h.getString("callId")) && kind.equals(h.getString("kind"))).findFirst(),
-                Optional::isPresent);
-        return found.orElseThrow();
+        return Console.awaitHistory(base, callId, kind);
     }
 
     private void hangUp(String simulatedId, String callId) throws Exception {
         simulate(base, simulatedId, "hangup");
-        await().atMost(TIMEOUT).until(() -> call(base, callId).isEmpty());
+        Console.awaitGone(base, callId);
     }
 }

@@ -8,6 +8,8 @@ import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -51,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The sample applications of {@code switchboard.ear}, end to end on the simulated switch: the
  * real, Maven-built EAR is deployed (the test class is added to its console war, which runs it
- * in the container), calls are placed through the operator, and the outcome is read where an
+ * in the container), calls are placed on the simulated switch, and the outcome is read where an
  * operator would read it: owners in {@link SwitchboardOperator#calls()}, rows in the ledger's
  * table, messages on the audit topic.
  */
@@ -94,10 +96,10 @@ class SampleApplicationsIT {
     @Test
     void voiceCallThenDigit9IsHandedToFax_R10_R11_R18() throws Exception {
         SwitchboardOperator operator = operator();
-        String sim = operator.placeSimulatedCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-digit9");
+        String sim = simulator().placeCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-digit9").simulatedCallId();
         CallView call = awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
 
-        operator.simulateDigits(sim, "9");
+        simulator().sendDigits(sim, "9");
 
         CallView handed = awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
         assertTrue(handed.monitors().contains("audit"), "the audit monitor still watches: " + handed);
@@ -108,10 +110,10 @@ class SampleApplicationsIT {
     @Test
     void voiceCallWithFaxToneIsHandedToFax_R17() throws Exception {
         SwitchboardOperator operator = operator();
-        String sim = operator.placeSimulatedCall("line2", MediaMode.INTERACTIVEVOICE.bit(), "it-cng");
+        String sim = simulator().placeCall("line2", MediaMode.INTERACTIVEVOICE.bit(), "it-cng").simulatedCallId();
         awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
 
-        operator.simulateMediaDetected(sim, MediaMode.G3FAX);
+        simulator().detect(sim, MediaMode.G3FAX);
 
         awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
         hangUp(operator, sim);
@@ -120,8 +122,8 @@ class SampleApplicationsIT {
     @Test
     void unknownCallIsProbedAndHandedToFax_R6_R19() throws Exception {
         SwitchboardOperator operator = operator();
-        String sim = operator.placeSimulatedCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.G3FAX),
-                "it-unknown");
+        String sim = simulator().placeCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.G3FAX),
+                "it-unknown").simulatedCallId();
 
         // fax ends up owner, and the media mode is the real mode alone (R19)
         awaitCall(operator, sim, "probed to fax", SampleApplicationsIT::takenByFax);
@@ -133,7 +135,7 @@ class SampleApplicationsIT {
         SwitchboardOperator operator = operator();
         // DATAMODEM comes before TDD in the probe order (R6), so the prober never needs to try TDD
         int modes = MediaMode.mask(MediaMode.UNKNOWN, MediaMode.TDD, MediaMode.DATAMODEM);
-        String sim = operator.placeSimulatedCall("line2", modes, "it-modem");
+        String sim = simulator().placeCall("line2", modes, "it-modem").simulatedCallId();
 
         awaitCall(operator, sim, "probed to datamodem",
                 c -> c.owners().equals(List.of("datamodem")) && c.mediaModes() == MediaMode.DATAMODEM.bit());
@@ -143,8 +145,8 @@ class SampleApplicationsIT {
     @Test
     void unknownCallWithNoCandidateOwnerIsDropped_R20() throws Exception {
         SwitchboardOperator operator = operator();
-        String sim = operator.placeSimulatedCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.TELEX),
-                "it-telex");
+        String sim = simulator().placeCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.TELEX),
+                "it-telex").simulatedCallId();
 
         awaitGone(operator, sim, "dropped by the prober and deallocated by everyone");
     }
@@ -152,13 +154,14 @@ class SampleApplicationsIT {
     @Test
     void ledgerRollbackUndoesHandoffAndRowTogether_R21() throws Exception {
         SwitchboardOperator operator = operator();
-        String sim = operator.placeSimulatedCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-rollback");
+        String sim = simulator().placeCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-rollback")
+                .simulatedCallId();
         CallView call = awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
 
         // '8' hands off and writes the row, then rolls back; '9' then does it for real. Events of one
         // call are delivered in order, so when fax owns the call the rollback has happened: had the
         // '8' handoff committed, voice would have let go and never seen the '9'.
-        operator.simulateDigits(sim, "89");
+        simulator().sendDigits(sim, "89");
 
         awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
         assertEquals(List.of("voice G3FAX SUCCESS"), ledger(call.callId()),
@@ -173,7 +176,7 @@ class SampleApplicationsIT {
         Topic topic = lookup("java:app/jms/topic/switchboard/audit", Topic.class);
         try (JMSContext context = jms.createContext()) {
             JMSConsumer consumer = context.createConsumer(topic);
-            String sim = operator.placeSimulatedCall("line2", MediaMode.G3FAX.bit(), "it-audit");
+            String sim = simulator().placeCall("line2", MediaMode.G3FAX.bit(), "it-audit").simulatedCallId();
             String callId = awaitCall(operator, sim, "taken by fax", SampleApplicationsIT::takenByFax).callId();
             hangUp(operator, sim);
 
@@ -203,10 +206,10 @@ class SampleApplicationsIT {
         long handedOff = (Long) jmx.getAttribute(adapter, "HandoffsSucceeded");
         SwitchboardOperator operator = operator();
 
-        String sim = operator.placeSimulatedCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-jmx");
+        String sim = simulator().placeCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-jmx").simulatedCallId();
         awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
         assertTrue((Integer) jmx.getAttribute(adapter, "LiveCalls") >= 1, "the live call is counted");
-        operator.simulateDigits(sim, "9");
+        simulator().sendDigits(sim, "9");
         awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
 
         assertEquals(offered + 1, jmx.getAttribute(adapter, "CallsOffered"));
@@ -236,7 +239,20 @@ class SampleApplicationsIT {
     }
 
     private static SwitchboardOperator operator() throws NamingException {
-        return lookup("java:app/switchboard/ConnectionFactory", SwitchboardConnectionFactory.class).getOperator();
+        return factory().getOperator();
+    }
+
+    /** The demo's simulated switch: the connection factory offers it beside the public api. */
+    private static Simulator simulator() {
+        try {
+            return ((Simulators) factory()).simulator().orElseThrow();
+        } catch (NamingException e) {
+            throw new IllegalStateException("no connection factory", e);
+        }
+    }
+
+    private static SwitchboardConnectionFactory factory() throws NamingException {
+        return lookup("java:app/switchboard/ConnectionFactory", SwitchboardConnectionFactory.class);
     }
 
     private static <T> T lookup(String name, Class<T> type) throws NamingException {
@@ -266,7 +282,7 @@ class SampleApplicationsIT {
     }
 
     private static void hangUp(SwitchboardOperator operator, String simulatedId) {
-        operator.simulateHangup(simulatedId);
+        simulator().hangUp(simulatedId);
         awaitGone(operator, simulatedId, "gone after hang-up (every application deallocates on IDLE)");
     }
 

@@ -11,9 +11,10 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /**
- * {@code GET /api/events}: server-sent events. {@code call} (an audit event and the call now, or
- * null when gone), {@code history} (a new history line), {@code stats} (the counters, at once and
- * then every second), {@code priorities} (a mode's lists after an operator changed them).
+ * {@code GET /api/events}: server-sent events. {@code call} (an operator event about a call and the
+ * call then, or null when gone), {@code history} (a new history line), {@code stats} (the counters, at
+ * once, after each handoff and every second), {@code priorities} (a mode's lists after an operator
+ * changed them).
  */
 @Path("events")
 @RequestScoped

@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** {@code GET /api/history?limit=50}: recent handoffs, rollbacks and unowned calls, newest first. */
+/** {@code GET /api/history?limit=50}: the adapter's recent handoffs, rollbacks and unowned calls, newest first. */
 @Path("history")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,6 +21,6 @@ public class HistoryResource {
 
     @GET
     public List<HistoryEntry> history(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return feed.history(Math.max(0, Math.min(limit, LiveFeed.HISTORY_SIZE)));
+        return feed.history(Math.max(0, Math.min(limit, LiveFeed.HISTORY_LIMIT)));
     }
 }

@@ -2,11 +2,14 @@ package dev.switchboard.console.api;
 
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
 
-/** Gives the REST resources the adapter's operator, from its connection factory. */
+/** Gives the REST resources the adapter's operator (and, for the demo, its simulator), from its connection factory. */
 @ApplicationScoped
 public class Operator {
 
@@ -19,5 +22,17 @@ public class Operator {
     @Produces
     SwitchboardOperator operator() {
         return factory.getOperator();
+    }
+
+    /**
+     * The adapter's simulated switch, for the demo API ({@code /api/sim}) only. Simulation is not part of
+     * the public api on purpose; the adapter's connection factory offers it beside that api as
+     * {@link Simulators}, and this is the one place the console opens that door. So the console depends
+     * on nothing of the adapter but the api and the three small interfaces of {@code core.sim}
+     * (provided by the .rar at run time, like the api), and works unchanged against an adapter without a
+     * simulated switch: the demo API then answers 409.
+     */
+    public Optional<Simulator> simulator() {
+        return factory instanceof Simulators simulators ? simulators.simulator() : Optional.empty();
     }
 }

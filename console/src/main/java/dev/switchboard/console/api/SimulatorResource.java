@@ -1,8 +1,10 @@
 package dev.switchboard.console.api;
 
-import dev.switchboard.api.CallView;
 import dev.switchboard.api.MediaMode;
-import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
+import dev.switchboard.core.sim.SimulatedCall;
+import dev.switchboard.core.sim.Simulator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -13,19 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
-/** Drives the embedded simulated switch: place calls, send digits, detect media, hang up. */
+/**
+ * Drives the embedded simulated switch for the demo: place calls, send digits, detect media, hang up.
+ * It plays the caller, so it reaches the adapter's simulator ({@link Operator#simulator()}), not the
+ * operator's controls.
+ */
 @Path("sim/calls")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
 
-    /** How long {@link #place} waits for the adapter to show the call, to report its call id. */
-    private static final long CALL_ID_WAIT_MILLIS = 2_000;
-
     @Inject
-    SwitchboardOperator operator;
+    Operator adapter;
 
     /** {@code POST /api/sim/calls?line=line1&media=INTERACTIVEVOICE[&from=+15551234]}. */
     @POST
@@ -33,10 +35,9 @@ public class SimulatorResource {
                           @QueryParam("media") @DefaultValue("INTERACTIVEVOICE") String media,
                           @QueryParam("from") @DefaultValue("sim-caller") String callerId) {
         int mask = MediaModes.parse(media);
-        String simulatedId = operator.placeSimulatedCall(line, mask, callerId);
-        String callId = awaitCallId(simulatedId).orElse(null);
+        SimulatedCall placed = simulator().placeCall(line, mask, callerId);
         return Response.status(Response.Status.CREATED)
-                .entity(new PlacedCall(simulatedId, callId, line, MediaMode.describe(mask)))
+                .entity(new PlacedCall(placed.simulatedCallId(), placed.callId(), line, MediaMode.describe(mask)))
                 .build();
     }
 
@@ -47,7 +48,7 @@ public class SimulatorResource {
         if (digits == null || digits.isEmpty()) {
             throw new IllegalArgumentException("digits are required, e.g. d=9");
         }
-        operator.simulateDigits(id, digits);
+        simulator().sendDigits(id, digits);
         return Response.noContent().build();
     }
 
@@ -55,7 +56,7 @@ public class SimulatorResource {
     @POST
     @Path("{id}/media")
     public Response media(@PathParam("id") String id, @QueryParam("mode") String mode) {
-        operator.simulateMediaDetected(id, MediaMode.parse(mode == null ? "" : mode));
+        simulator().detect(id, MediaMode.parse(mode == null ? "" : mode));
         return Response.noContent().build();
     }
 
@@ -63,26 +64,13 @@ public class SimulatorResource {
     @POST
     @Path("{id}/hangup")
     public Response hangup(@PathParam("id") String id) {
-        operator.simulateHangup(id);
+        simulator().hangUp(id);
         return Response.noContent().build();
     }
 
-    private Optional<String> awaitCallId(String simulatedId) {
-        long deadline = System.nanoTime() + CALL_ID_WAIT_MILLIS * 1_000_000;
-        while (true) {
-            Optional<String> found = operator.calls().stream()
-                    .filter(c -> simulatedId.equals(c.providerCallId()))
-                    .map(CallView::callId)
-                    .findFirst();
-            if (found.isPresent() || System.nanoTime() > deadline) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-        }
+    private Simulator simulator() {
+        return adapter.simulator().orElseThrow(() -> new SwitchboardException(TapiError.OPERATIONUNAVAIL,
+                "the adapter runs no simulated switch (its 'provider' property does not name 'sim'),"
+                        + " so there is no call to simulate"));
     }
 }

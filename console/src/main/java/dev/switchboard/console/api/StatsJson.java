@@ -1,16 +1,35 @@
 package dev.switchboard.console.api;
 
+import dev.switchboard.api.operator.OperatorStatistics;
+
 /**
- * The console's counters, from the audit topic since the console started, and rates over the last
- * {@code windowSeconds} seconds.
+ * The console's counters: the adapter's own totals since it started ({@code SwitchboardOperator.statistics()}),
+ * and rates over the last {@code windowSeconds} seconds sampled from them.
  *
- * @param calls     new calls seen
- * @param handoffs  handoffs that committed with SUCCESS
- * @param failures  handoffs that did not move the call: any other result, or rolled back
- * @param rollbacks handoffs whose transaction rolled back (included in failures)
- * @param liveCalls calls seen and not yet IDLE
+ * @param calls     calls the line providers reported
+ * @param handoffs  handoffs that gave the call to their target (at once or at commit)
+ * @param failures  handoffs that did not: no target, the caller itself, or rolled back
+ * @param rollbacks handoffs whose transaction rolled back (included in failures, R21)
+ * @param liveCalls calls not yet gone
  */
-public record StatsJson(long calls, long handoffs, long failures, long rollbacks, int liveCalls,
+public record StatsJson(long calls, long handoffs, long failures, long rollbacks, int liveCalls, int unownedCalls,
+                        long offersRefused, long transactionsCommitted, long transactionsRolledBack,
                         double callsPerSecond, double handoffsPerSecond, double failuresPerSecond,
                         int windowSeconds) {
+
+    /** The totals the console keeps rates of, in the order {@link #of} reads them. */
+    static long[] rated(OperatorStatistics s) {
+        return new long[] {s.callsOffered(), s.handoffsSucceeded(), failures(s)};
+    }
+
+    static StatsJson of(OperatorStatistics s, double[] rates, int windowSeconds) {
+        double[] r = rates.length == 3 ? rates : new double[3];
+        return new StatsJson(s.callsOffered(), s.handoffsSucceeded(), failures(s), s.handoffsRolledBack(),
+                s.liveCalls(), s.unownedCalls(), s.offersRefused(), s.transactionsCommitted(),
+                s.transactionsRolledBack(), r[0], r[1], r[2], windowSeconds);
+    }
+
+    private static long failures(OperatorStatistics s) {
+        return s.handoffsTargetNotFound() + s.handoffsTargetSelf() + s.handoffsRolledBack();
+    }
 }

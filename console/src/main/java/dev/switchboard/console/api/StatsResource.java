@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /api/stats}: calls, handoffs, failures, rollbacks; totals and per second. */
+/** {@code GET /api/stats}: the adapter's calls, handoffs, failures, rollbacks; totals and per second. */
 @Path("stats")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,8 @@ package dev.switchboard.core.sim;
 
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.TapiError;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
@@ -14,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An embedded switch driven from code: place a call with given media modes, make the switch
- * "detect" a media mode, send digits, hang up. The default line provider for tests and demos.
+ * "detect" a media mode, send digits, hang up. The default line provider for tests and demos; it
+ * offers its driving side as a {@link Simulator}.
  *
  * <p>Answer and drop act as a real switch would: an answered call becomes CONNECTED, a dropped
  * call becomes DISCONNECTED and then IDLE.
  */
-public final class SimulatedSwitch implements LineProvider {
+public final class SimulatedSwitch implements LineProvider, Simulator {
     private final String name;
     private final List<String> lines;
     private final ProviderCapabilities capabilities;
@@ -78,30 +81,34 @@ public final class SimulatedSwitch implements LineProvider {
     /**
      * A call arrives on {@code line} with the given media-mode bits.
      *
-     * @return the switch's id for the call, used to drive it further
+     * @return the switch's id for the call, used to drive it further, and the switchboard's call id
      */
-    public String placeCall(String line, int mediaModes, String callerId) {
+    @Override
+    public SimulatedCall placeCall(String line, int mediaModes, String callerId) {
+        if (!lines.contains(line)) {
+            throw new SwitchboardException(TapiError.OPERATIONUNAVAIL, "simulated switch '" + name
+                    + "' serves no line '" + line + "'; its lines: " + lines);
+        }
         String id = name + "-" + callSeq.incrementAndGet();
         liveCalls.add(id);
         try {
-            started().newCall(line, id, mediaModes, callerId, line);
+            return new SimulatedCall(id, started().newCall(line, id, mediaModes, callerId, line));
         } catch (RuntimeException e) {
             liveCalls.remove(id);
             throw e;
         }
-        return id;
     }
 
-    public String placeCall(String line, MediaMode... modes) {
+    public SimulatedCall placeCall(String line, MediaMode... modes) {
         return placeCall(line, MediaMode.mask(modes), "sim-caller");
     }
 
-    /** The switch detects {@code mode} on the call: a fax tone, a T.38 offer, ... (R17). */
+    @Override
     public void detect(String call, MediaMode mode) {
         started().mediaDetected(call, mode);
     }
 
-    /** The caller presses these DTMF digits, one event each, in order (R18). */
+    @Override
     public void sendDigits(String call, String digits) {
         for (char d : digits.toCharArray()) {
             if ("0123456789*#ABCD".indexOf(d) < 0) {
@@ -111,7 +118,7 @@ public final class SimulatedSwitch implements LineProvider {
         }
     }
 
-    /** The caller hangs up (R24). */
+    @Override
     public void hangUp(String call) {
         if (liveCalls.remove(call)) {
             started().remoteHangup(call);

@@ -302,9 +302,9 @@ class ConcurrentOwnershipInvariantTest {
         int line = rnd.nextInt(3);
         int media = CALL_MEDIA[rnd.nextInt(CALL_MEDIA.length)];
         if (line == 2) {
-            PLACED.add(legacy.placeCall(OwnershipWalk.L3, media, "caller"));
+            PLACED.add(legacy.placeCall(OwnershipWalk.L3, media, "caller").simulatedCallId());
         } else {
-            PLACED.add(sim.placeCall(line == 0 ? OwnershipWalk.L1 : OwnershipWalk.L2, media, "caller"));
+            PLACED.add(sim.placeCall(line == 0 ? OwnershipWalk.L1 : OwnershipWalk.L2, media, "caller").simulatedCallId());
         }
     }
 

@@ -27,6 +27,7 @@ import dev.switchboard.core.invariant.RefModel.RCall;
 import dev.switchboard.core.invariant.RefModel.RHandle;
 import dev.switchboard.core.invariant.RefModel.ROp;
 import dev.switchboard.core.invariant.RefModel.RefFail;
+import dev.switchboard.core.sim.SimulatedCall;
 import dev.switchboard.core.sim.SimulatedSwitch;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -233,12 +234,14 @@ final class OwnershipWalk implements AutoCloseable {
             assertThat(sw.liveCalls()).isEqualTo(before);
             return;
         }
-        String pid = sw.placeCall(line, media, "caller-" + steps);
+        SimulatedCall placed = sw.placeCall(line, media, "caller-" + steps);
+        String pid = placed.simulatedCallId();
         RCall c = new RCall(calls.size(), line, sw == sim, sw.name(), pid, media);
         calls.add(c);
-        c.callId = sb.calls().stream().filter(v -> v.providerCallId().equals(pid) && v.provider().equals(sw.name()))
-                .map(CallView::callId).findFirst()
-                .orElseThrow(() -> new AssertionError("R7: new call " + pid + " is not visible in calls()"));
+        c.callId = placed.callId();
+        assertThat(sb.calls().stream().anyMatch(v -> v.callId().equals(placed.callId())
+                && v.providerCallId().equals(pid) && v.provider().equals(sw.name())))
+                .as("R7: new call " + pid + " is visible in calls()").isTrue();
         ref.offerNewCall(c, out);
         ref.refusals(out, 0);
     }

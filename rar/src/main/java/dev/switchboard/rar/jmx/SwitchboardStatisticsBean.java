@@ -102,6 +102,11 @@ public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXB
     }
 
     @Override
+    public long getHandoffsRolledBack() {
+        return stats().handoffsRolledBack();
+    }
+
+    @Override
     public long getOffersRefused() {
         return stats().offersRefused();
     }

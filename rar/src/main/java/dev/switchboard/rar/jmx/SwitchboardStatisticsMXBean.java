@@ -26,6 +26,9 @@ public interface SwitchboardStatisticsMXBean {
 
     long getHandoffsTargetSelf();
 
+    /** Handoffs staged in a transaction that rolled back: nothing changed (R21). */
+    long getHandoffsRolledBack();
+
     /** Ownership offers an application failed to take, after the adapter's retries (R23). */
     long getOffersRefused();
 

@@ -5,15 +5,19 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.api.operator.HistoryEvent;
+import dev.switchboard.api.operator.OperatorListener;
+import dev.switchboard.api.operator.OperatorStatistics;
+import dev.switchboard.api.operator.OperatorSubscription;
 import dev.switchboard.core.LineInfo;
 import dev.switchboard.core.Switchboard;
-import dev.switchboard.core.sim.SimulatedSwitch;
+import dev.switchboard.core.SwitchboardStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The operator's view and controls, straight over the core. */
+/** The operator's view, controls and event stream, straight over the core. */
 public final class Operator implements SwitchboardOperator {
     private final Switchboard switchboard;
 
@@ -70,40 +74,20 @@ public final class Operator implements SwitchboardOperator {
     }
 
     @Override
-    public String placeSimulatedCall(String line, int mediaModes, String callerId) {
-        SimulatedSwitch sim = simulatedSwitch();
-        if (!sim.lines().contains(line)) {
-            throw new SwitchboardException(TapiError.OPERATIONUNAVAIL, "no simulated switch serves line '" + line
-                    + "'; simulated lines: " + sim.lines());
-        }
-        return sim.placeCall(line, mediaModes, callerId);
+    public OperatorSubscription subscribe(OperatorListener listener) {
+        return switchboard.operatorFeed().subscribe(listener);
     }
 
     @Override
-    public void simulateMediaDetected(String simulatedCallId, MediaMode mode) {
-        simulatedSwitch().detect(simulatedCallId, mode);
+    public List<HistoryEvent> history() {
+        return switchboard.operatorFeed().history();
     }
 
     @Override
-    public void simulateDigits(String simulatedCallId, String digits) {
-        try {
-            simulatedSwitch().sendDigits(simulatedCallId, digits);
-        } catch (IllegalArgumentException e) {
-            throw new SwitchboardException(TapiError.INVALPARAM, "simulated call " + simulatedCallId + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void simulateHangup(String simulatedCallId) {
-        simulatedSwitch().hangUp(simulatedCallId);
-    }
-
-    private SimulatedSwitch simulatedSwitch() {
-        return switchboard.provider("sim")
-                .filter(SimulatedSwitch.class::isInstance)
-                .map(SimulatedSwitch.class::cast)
-                .orElseThrow(() -> new SwitchboardException(TapiError.OPERATIONUNAVAIL,
-                        "the adapter's line provider is not the simulated switch (provider=sim)"));
+    public OperatorStatistics statistics() {
+        SwitchboardStatistics s = switchboard.statistics();
+        return new OperatorStatistics(s.lines(), s.applications(), s.liveCalls(), s.unownedCalls(), s.callsOffered(),
+                s.handoffsSucceeded(), s.handoffsTargetNotFound(), s.handoffsTargetSelf(), s.handoffsRolledBack(),
+                s.offersRefused(), s.transactionsCommitted(), s.transactionsRolledBack());
     }
 }

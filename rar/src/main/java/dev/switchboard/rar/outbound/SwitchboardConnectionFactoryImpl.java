@@ -5,15 +5,23 @@ import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import dev.switchboard.rar.AdapterRuntime;
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
 import java.io.Serializable;
+import java.util.Optional;
 import javax.naming.Reference;
 
-/** The connection factory applications look up at {@code java:/switchboard/ConnectionFactory}. */
-public final class SwitchboardConnectionFactoryImpl implements SwitchboardConnectionFactory, Serializable, Referenceable {
+/**
+ * The connection factory applications look up at {@code java:/switchboard/ConnectionFactory}. It is
+ * also the door to the simulated switch ({@link Simulators}) for the console's demo API and the tests:
+ * outside the public api, which has no simulation in it.
+ */
+public final class SwitchboardConnectionFactoryImpl
+        implements SwitchboardConnectionFactory, Simulators, Serializable, Referenceable {
     private static final long serialVersionUID = 1L;
 
     private final SwitchboardManagedConnectionFactory mcf;
@@ -44,6 +52,11 @@ public final class SwitchboardConnectionFactoryImpl implements SwitchboardConnec
     @Override
     public SwitchboardOperator getOperator() {
         return runtime().operator();
+    }
+
+    @Override
+    public Optional<Simulator> simulator() {
+        return runtime().simulator();
     }
 
     private AdapterRuntime runtime() {

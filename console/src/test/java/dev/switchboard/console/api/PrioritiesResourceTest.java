@@ -6,21 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RollingCounterTest {
-
-    @Test
-    void countsPerSecondOverTheWindowAndForgetsOldSeconds() {
-        RollingCounter c = new RollingCounter();
-        c.increment(100);
-        c.increment(100);
-        c.increment(105);
-        assertThat(c.total()).isEqualTo(3);
-        assertThat(c.rate(105, 10)).isEqualTo(0.3);
-        assertThat(c.rate(110, 10)).isEqualTo(0.1);
-        c.increment(160); // same bucket as 100: the old count is gone
-        assertThat(c.rate(160, 60)).isEqualTo(2 / 60.0);
-        assertThat(c.total()).isEqualTo(4);
-    }
+class PrioritiesResourceTest {
 
     @Test
     void readsLinesAndPriorityLists() {
