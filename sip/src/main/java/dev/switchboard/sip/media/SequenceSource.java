@@ -3,12 +3,12 @@ package dev.switchboard.sip.media;
 import java.util.List;
 
 /** Sources one after another; a frame that straddles two of them is filled from both, so there is no gap. */
-final class SequenceSource implements AudioSource {
+public final class SequenceSource implements AudioSource {
 
     private final List<AudioSource> sources;
     private int current;
 
-    SequenceSource(List<AudioSource> sources) {
+    public SequenceSource(List<AudioSource> sources) {
         this.sources = sources;
     }
 
