@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * codecs the leg did not negotiate) are not forwarded.
  *
  * <p>It also tells the pacer whether relayed audio is arriving: while it does, the stream sends
- * no silence of its own; after three packet times without any, silence fills in again.
+ * no silence of its own. Up to three packet times without a relayed packet are taken as jitter;
+ * from the fourth, silence fills in again.
  */
 final class BridgeRelay {
 
@@ -21,7 +22,7 @@ final class BridgeRelay {
 
     private final AtomicReference<Bridge> bridge = new AtomicReference<>();
     private volatile RtpStream other;
-    private volatile int idle = IDLE_PACKET_TIMES;
+    private volatile int idle = IDLE_PACKET_TIMES + 1;
 
     boolean attach(Bridge b, RtpStream to) {
         if (!bridge.compareAndSet(null, b)) {
@@ -34,7 +35,7 @@ final class BridgeRelay {
     void detach(Bridge b) {
         if (bridge.compareAndSet(b, null)) {
             other = null;
-            idle = IDLE_PACKET_TIMES;
+            idle = IDLE_PACKET_TIMES + 1;
         }
     }
 
@@ -55,8 +56,8 @@ final class BridgeRelay {
             return false;
         }
         int i = idle;
-        idle = i + 1;
-        return i < IDLE_PACKET_TIMES;
+        idle = Math.min(i + 1, IDLE_PACKET_TIMES + 1);
+        return i <= IDLE_PACKET_TIMES;
     }
 
     /** A packet this stream received, in its settings {@code from}, goes out on the other leg. I/O thread. */
