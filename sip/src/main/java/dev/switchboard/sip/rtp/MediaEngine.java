@@ -86,9 +86,10 @@ public final class MediaEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the media engine is closed; no stream for " + name);
         }
+        ChannelSink sink = new ChannelSink(channel);
         channel.configureBlocking(false);
         IoLoop loop = loops.get(Math.floorMod(nextLoop.getAndIncrement(), loops.size()));
-        RtpStream stream = new RtpStream(name, settings, (packet, to) -> channel.send(packet, to),
+        RtpStream stream = new RtpStream(name, settings, sink,
                 config.tickMillis(), callbacks, closing -> {
                     pacer.remove(closing);
                     closeQuietly(channel);
@@ -102,7 +103,7 @@ public final class MediaEngine implements AutoCloseable {
     /** Opens a channel on {@code local} (port 0 for any) and a stream on it. */
     public RtpStream open(String name, InetSocketAddress local, StreamSettings settings, Executor callbacks)
             throws IOException {
-        DatagramChannel channel = DatagramChannel.open().bind(local);
+        DatagramChannel channel = PortRange.channelFor(local.getAddress()).bind(local);
         try {
             return open(name, channel, settings, callbacks);
         } catch (RuntimeException | IOException e) {

@@ -1,9 +1,11 @@
 package dev.switchboard.sip.rtp;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 
 /**
@@ -32,7 +34,7 @@ public final class PortRange {
     public synchronized DatagramChannel open() throws IOException {
         for (int i = 0; i < count; i++) {
             int port = min + 2 * ((next + i) % count);
-            DatagramChannel channel = DatagramChannel.open();
+            DatagramChannel channel = channelFor(address);
             try {
                 channel.bind(new InetSocketAddress(address, port));
                 next = (next + i + 1) % count;
@@ -43,5 +45,11 @@ public final class PortRange {
         }
         throw new IOException("every RTP port of " + min + "-" + (min + 2 * (count - 1)) + " on " + address
                 + " is in use");
+    }
+
+    /** An unbound channel of the address's family, so an IPv4 address gets a plain IPv4 socket. */
+    static DatagramChannel channelFor(InetAddress address) throws IOException {
+        return DatagramChannel.open(address instanceof Inet6Address ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET);
     }
 }

@@ -25,6 +25,7 @@ public final class RtpStream {
 
     private final String name;
     private final RtpSender sender;
+    private final InetSocketAddress local;
     private final Executor callbacks;
     private final int tickMillis;
     private final OutputSlot output = new OutputSlot();
@@ -42,6 +43,7 @@ public final class RtpStream {
               Consumer<RtpStream> onClose) {
         this.name = name;
         this.sender = new RtpSender(name, sink);
+        this.local = sink.local();
         this.callbacks = callbacks;
         this.tickMillis = tickMillis;
         this.onClose = onClose;
@@ -51,6 +53,11 @@ public final class RtpStream {
     /** A name for logs: the call's id. */
     public String name() {
         return name;
+    }
+
+    /** Where the stream receives (and sends from): the address and port for the SDP. */
+    public InetSocketAddress localAddress() {
+        return local;
     }
 
     public StreamSettings settings() {
