@@ -110,7 +110,7 @@ final class RtpSender {
         sequence = (sequence + 1) & 0xFFFF;
         try {
             sink.send(buffer, remote);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // also an address the channel cannot reach (IPv6 on IPv4)
             MediaLog.sendFailed(name, remote, e, !failed);
             failed = true;
         }

@@ -189,7 +189,7 @@ public final class RtpStream {
 
     /** The engine's timer ticked: sends a packet when a packet time has passed. Pacing thread only. */
     void onTick() {
-        if (--countdown > 0) {
+        if (closed || --countdown > 0) { // closed: the pacer may still hold it for the rest of this tick
             return;
         }
         StreamSettings s = settings;

@@ -73,6 +73,82 @@ class PacingTest {
         assertThat(sink.packets().get(1).timestamp() - sink.packets().get(0).timestamp()).isEqualTo(samples);
     }
 
+    /** One timer at 10 ms paces streams of 10, 20 and 30 ms side by side. */
+    @Test
+    void oneTimerServesEveryPtime() {
+        Pacer pacer = new Pacer();
+        SentPackets[] sinks = {new SentPackets(), new SentPackets(), new SentPackets()};
+        for (int i = 0; i < 3; i++) {
+            pacer.add(stream(StreamSettings.of(G711.ULAW).withRemote(PEER).withPtime(10 * (i + 1)), sinks[i]));
+        }
+
+        for (int tick = 0; tick < 30; tick++) {
+            pacer.run();
+        }
+
+        assertThat(sinks).extracting(SentPackets::size).containsExactly(30, 15, 10);
+    }
+
+    @Test
+    void aClosedStreamIsNoLongerPacedAndSendsNothingMore() {
+        Pacer pacer = new Pacer();
+        RtpStream s = new RtpStream("call-closing", StreamSettings.of(G711.ULAW).withRemote(PEER), sink,
+                TestStreams.TICK, TestStreams.DIRECT, pacer::remove);
+        pacer.add(s);
+        pacer.run();
+
+        s.close();
+        s.onTick(); // a tick that had already picked the stream up
+        pacer.run();
+        pacer.run();
+
+        assertThat(sink.size()).isEqualTo(1);
+        assertThat(pacer.size()).isZero();
+    }
+
+    /** A stream whose tick fails (here: its call's executor is gone) is logged; the others keep their pace. */
+    @Test
+    void aFailingStreamDoesNotStopTheOthers() {
+        Pacer pacer = new Pacer();
+        SentPackets badSink = new SentPackets();
+        RtpStream bad = new RtpStream("call-bad", StreamSettings.of(G711.ULAW).withRemote(PEER).withPtime(10), badSink,
+                TestStreams.TICK, task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("executor shut down");
+                }, c -> { });
+        bad.generateTone(dev.switchboard.sip.media.Tone.of(10, 1000), ending -> { });
+        pacer.add(bad);
+        pacer.add(stream(StreamSettings.of(G711.ULAW).withRemote(PEER).withPtime(10), sink));
+
+        pacer.run();
+        pacer.run(); // the tone ends: telling its owner fails
+        pacer.run();
+
+        assertThat(sink.size()).isEqualTo(3);
+        assertThat(badSink.size()).isEqualTo(2);
+    }
+
+    /** An address the channel cannot reach (IPv6 on an IPv4 socket) is logged once; every packet time tries again. */
+    @Test
+    void aRemoteTheChannelCannotReachIsLoggedAndTriedAgain() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        RtpStream s = new RtpStream("call-v6", StreamSettings.of(G711.ULAW).withRemote(PEER), (packet, to) -> {
+            attempts.incrementAndGet();
+            throw new java.nio.channels.UnsupportedAddressTypeException();
+        }, TestStreams.TICK, TestStreams.DIRECT, c -> { });
+        Pacer pacer = new Pacer();
+        pacer.add(s);
+
+        try (LogRecords log = new LogRecords()) {
+            for (int tick = 0; tick < 6; tick++) {
+                pacer.run();
+            }
+
+            assertThat(attempts).hasValue(3);
+            assertThat(log.atLeast(java.util.logging.Level.WARNING)).singleElement()
+                    .satisfies(m -> assertThat(m).startsWith("SWB3102"));
+        }
+    }
+
     @Test
     void withoutARemoteNothingIsSentButTheClockRuns() {
         RtpStream s = stream(StreamSettings.of(G711.ULAW), sink);
