@@ -66,14 +66,14 @@ public final class RtpStream {
 
     /** New settings after a re-INVITE; a new remote address also ends latching, which starts over. */
     public void settings(StreamSettings next) {
+        if (next.ptimeMillis() % tickMillis != 0) {
+            throw new IllegalArgumentException("ptime " + next.ptimeMillis() + " ms is not a multiple of the "
+                    + tickMillis + " ms tick");
+        }
         StreamSettings previous = settings;
         if (previous == null || !Objects.equals(previous.remote(), next.remote())) {
             sender.remote(next.remote());
             latched = false;
-        }
-        if (next.ptimeMillis() % tickMillis != 0) {
-            throw new IllegalArgumentException("ptime " + next.ptimeMillis() + " ms is not a multiple of the "
-                    + tickMillis + " ms tick");
         }
         settings = next;
     }

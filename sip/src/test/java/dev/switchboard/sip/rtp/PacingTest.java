@@ -212,8 +212,10 @@ class PacingTest {
     void aPtimeTheTickCannotServeIsRefused() {
         RtpStream s = new RtpStream("call-odd", StreamSettings.of(G711.ULAW), sink, 20, TestStreams.DIRECT, c -> { });
 
-        assertThatThrownBy(() -> s.settings(s.settings().withPtime(30)))
+        assertThatThrownBy(() -> s.settings(s.settings().withPtime(30).withRemote(PEER)))
                 .hasMessageContaining("ptime 30 ms").hasMessageContaining("20 ms tick");
+        packetTimes(s, 1);
+        assertThat(sink.size()).as("the refused settings changed nothing, not even the remote").isZero();
     }
 
     @Test
