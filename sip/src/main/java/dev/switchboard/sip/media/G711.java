@@ -3,9 +3,11 @@ package dev.switchboard.sip.media;
 import java.util.Optional;
 
 /**
- * ITU-T G.711 decoding to 16-bit linear PCM. Each law is a 256-entry table, built once from
- * the expansion rules of G.711 (the same values as the reference tables of its Appendix and
- * of Sun's g711.c), so decoding a sample is one array read.
+ * ITU-T G.711 decoding to and encoding from 16-bit linear PCM. Decoding is a 256-entry table,
+ * built once from the expansion rules of G.711 (the same values as the reference tables of its
+ * Appendix and of Sun's g711.c), so decoding a sample is one array read. Encoding follows the
+ * compression rules (segment from the highest set bit, then four mantissa bits); it gives back
+ * every code its decoded value came from, except µ-law's negative zero.
  */
 public enum G711 {
     /** µ-law, RTP payload type 0 (PCMU). */
@@ -38,6 +40,35 @@ public enum G711 {
         return table[code & 0xFF];
     }
 
+    /** The code of silence (linear 0): 0xFF for µ-law, 0xD5 for A-law. */
+    public byte silence() {
+        return encode((short) 0);
+    }
+
+    /** The code of one linear sample. */
+    public byte encode(short linear) {
+        return this == ULAW ? encodeUlaw(linear) : encodeAlaw(linear);
+    }
+
+    /** Encodes {@code len} samples from {@code src} into {@code dst}; allocates nothing. */
+    public void encode(short[] src, int srcOff, byte[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = encode(src[srcOff + i]);
+        }
+    }
+
+    /**
+     * A table that turns a code of this law into the code of {@code other} with the nearest
+     * value, for relaying between legs that negotiated different laws.
+     */
+    public byte[] transcodeTo(G711 other) {
+        byte[] t = new byte[256];
+        for (int code = 0; code < 256; code++) {
+            t[code] = other.encode(table[code]);
+        }
+        return t;
+    }
+
     /** Decodes {@code len} codes from {@code src} into {@code dst}; allocates nothing. */
     public void decode(byte[] src, int srcOff, short[] dst, int dstOff, int len) {
         for (int i = 0; i < len; i++) {
@@ -53,6 +84,33 @@ public enum G711 {
             }
         }
         return Optional.empty();
+    }
+
+    /** µ-law: bias by 132 so every segment starts at a power of two, then invert the code. */
+    private static byte encodeUlaw(short linear) {
+        int x = linear;
+        int sign = 0;
+        if (x < 0) {
+            sign = 0x80;
+            x = -x;
+        }
+        x = Math.min(x, 32635) + 0x84;
+        int segment = Math.max(0, 31 - Integer.numberOfLeadingZeros(x) - 7);
+        int mantissa = (x >> (segment + 3)) & 0x0F;
+        return (byte) ~(sign | segment << 4 | mantissa);
+    }
+
+    /** A-law: 13 significant bits, segment 0 and 1 share a step size, even bits inverted. */
+    private static byte encodeAlaw(short linear) {
+        int x = linear >> 3;
+        int mask = 0xD5;
+        if (x < 0) {
+            mask = 0x55;
+            x = -x - 1;
+        }
+        int segment = Math.max(0, 31 - Integer.numberOfLeadingZeros(x) - 4); // x < 4096: at most 7
+        int mantissa = segment < 2 ? (x >> 1) & 0x0F : (x >> segment) & 0x0F;
+        return (byte) ((segment << 4 | mantissa) ^ mask);
     }
 
     private static short[] ulawTable() {

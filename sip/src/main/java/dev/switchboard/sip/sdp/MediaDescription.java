@@ -56,6 +56,22 @@ public record MediaDescription(String media, int port, String protocol, List<Str
         return explicit != null ? Optional.of(explicit) : RtpMap.staticFor(payloadType);
     }
 
+    /**
+     * The first PCMU or PCMA payload type at 8 kHz mono, in the offerer's order: the codec an
+     * answer accepts, and so the one the media engine sends and decodes.
+     */
+    public OptionalInt firstG711PayloadType() {
+        for (String format : formats) {
+            int pt = payloadTypeOf(format);
+            Optional<RtpMap> map = pt < 0 ? Optional.empty() : rtpMap(pt);
+            if (map.filter(r -> (r.isEncoding("PCMU") || r.isEncoding("PCMA"))
+                    && r.clockRate() == 8000 && r.channels() == 1).isPresent()) {
+                return OptionalInt.of(pt);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     /** The payload type the offerer uses for RFC 4733 telephone events at 8 kHz, if it offers them. */
     public OptionalInt telephoneEventPayloadType() {
         for (String format : formats) {

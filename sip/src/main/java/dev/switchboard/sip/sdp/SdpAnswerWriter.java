@@ -74,7 +74,7 @@ public final class SdpAnswerWriter {
     }
 
     private static Optional<String> audio(MediaDescription m, int port, Direction offered) {
-        OptionalInt codec = firstG711(m);
+        OptionalInt codec = m.firstG711PayloadType();
         if (codec.isEmpty()) {
             return Optional.empty();
         }
@@ -92,19 +92,6 @@ public final class SdpAnswerWriter {
         line(sb, "a=ptime:20");
         line(sb, "a=" + offered.answer().attributeName());
         return Optional.of(sb.toString());
-    }
-
-    /** The first offered PCMU or PCMA payload type at 8 kHz mono, in the offerer's order. */
-    private static OptionalInt firstG711(MediaDescription m) {
-        for (String format : m.formats()) {
-            int pt = MediaDescription.payloadTypeOf(format);
-            Optional<RtpMap> map = pt < 0 ? Optional.empty() : m.rtpMap(pt);
-            if (map.filter(r -> (r.isEncoding("PCMU") || r.isEncoding("PCMA"))
-                    && r.clockRate() == 8000 && r.channels() == 1).isPresent()) {
-                return OptionalInt.of(pt);
-            }
-        }
-        return OptionalInt.empty();
     }
 
     /** A rejected stream: port 0 and the offer's first format, which RFC 3264 section 6 allows. */
