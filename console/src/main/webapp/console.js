@@ -49,18 +49,21 @@ async function change(method, path, body) {
       openSignIn('Sign in to make this change.');
     });
   }
-  const headers = { Authorization: state.auth };
+  // X-Switchboard-Operator: the server refuses a change without it (CSRF defence: another site's page cannot
+  // send a custom header to this server, since it answers no CORS preflight)
+  const headers = { Authorization: state.auth, 'X-Switchboard-Operator': '1' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // credentials 'omit': the browser neither adds nor caches credentials and shows no login dialog of its own
   const r = await fetch('api/' + path, {
     method, headers, credentials: 'omit', body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (r.status === 401 || r.status === 403) {
+  const text = await r.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  if (r.status === 401 || (r.status === 403 && !(json && json.error === 'CROSSSITE'))) {
     signOut();
     throw new Error(r.status === 401 ? 'not signed in (401)' : 'not an operator (403)');
   }
-  const text = await r.text();
-  const json = text ? JSON.parse(text) : null;
   if (!r.ok) throw new Error((json && json.message) || ('HTTP ' + r.status));
   return json;
 }

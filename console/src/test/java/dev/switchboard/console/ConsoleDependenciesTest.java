@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console is an operator's tool over the public api: of the adapter's classes it uses only the
- * api and the simulator door of {@code core.sim} (for the demo API), and it needs no sample
- * application (their audit topic is a sample's, not the console's feed).
+ * api, the simulator door of {@code core.sim} (for the demo API) and the core's rule for application
+ * names (so that it refuses exactly the names the core refuses, before they reach the priority store),
+ * and it needs no sample application (their audit topic is a sample's, not the console's feed).
  */
 class ConsoleDependenciesTest {
     private static final Set<String> CORE_DOOR = Set.of("dev.switchboard.core.sim.Simulator",
-            "dev.switchboard.core.sim.Simulators", "dev.switchboard.core.sim.SimulatedCall");
+            "dev.switchboard.core.sim.Simulators", "dev.switchboard.core.sim.SimulatedCall",
+            "dev.switchboard.core.priority.ApplicationNames");
 
     @Test
     void ofTheAdapterTheConsoleUsesOnlyTheApiAndTheSimulatorDoor() {

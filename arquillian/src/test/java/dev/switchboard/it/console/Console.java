@@ -111,18 +111,48 @@ final class Console {
      * {@code add-user.sh} (as the run command does), and makes the running server read the files again.
      */
     static void createOperatorUser(ManagementClient management) throws Exception {
+        createUser(management, OPERATOR, PASSWORD, OPERATOR);
+    }
+
+    /**
+     * Adds (or updates) a user of the ApplicationRealm with {@code add-user.sh -a}, in the given groups (roles)
+     * or none, and reloads the realm: what an administrator does to add another operator.
+     */
+    static void createUser(ManagementClient management, String user, String password, String... groups)
+            throws Exception {
         Path home = Path.of(System.getProperty("jboss.home"));
-        Path script = home.resolve("bin/add-user.sh");
-        Process p = new ProcessBuilder(script.toString(), "-a", "-u", OPERATOR, "-p", PASSWORD, "-g", OPERATOR,
-                "-sc", home.resolve("standalone/configuration").toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/add-user.sh").toString(), "-a", "-u", user,
+                "-p", password, "-sc", home.resolve("standalone/configuration").toString()));
+        if (groups.length > 0) {
+            command.add("-g");
+            command.add(String.join(",", groups));
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "add-user.sh did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), "add-user.sh: " + out);
-        ModelNode load = Operations.createOperation("load",
-                Operations.createAddress("subsystem", "elytron", "properties-realm", "ApplicationRealm"));
-        ModelNode result = management.getControllerClient().execute(load);
-        assertTrue(Operations.isSuccessfulOutcome(result), "reload of ApplicationRealm: " + result);
+        execute(management, Operations.createOperation("load",
+                Operations.createAddress("subsystem", "elytron", "properties-realm", "ApplicationRealm")));
+    }
+
+    /** Switches the demo's simulated-switch API on or off on the running server (a system property, read per request). */
+    static void simulator(ManagementClient management, boolean on) throws Exception {
+        ModelNode address = Operations.createAddress("system-property", "switchboard.console.simulator");
+        ModelNode read = management.getControllerClient().execute(Operations.createReadResourceOperation(address));
+        if (Operations.isSuccessfulOutcome(read)) {
+            execute(management, Operations.createRemoveOperation(address));
+        }
+        if (on) {
+            ModelNode add = Operations.createAddOperation(address);
+            add.get("value").set("true");
+            execute(management, add);
+        }
+    }
+
+    static ModelNode execute(ManagementClient management, ModelNode operation) throws IOException {
+        ModelNode result = management.getControllerClient().execute(operation);
+        assertTrue(Operations.isSuccessfulOutcome(result), operation + ": " + result);
+        return Operations.readResult(result);
     }
 
     // ---- HTTP
@@ -141,9 +171,18 @@ final class Console {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A request that changes something; {@code authorization} may be null (none sent). */
+    /**
+     * A request that changes something, as the console's page sends it: with the header
+     * {@code X-Switchboard-Operator: 1} and no Origin (like curl); {@code authorization} may be null (none sent).
+     */
     static HttpResponse<String> send(URL base, String method, String path, String jsonBody, String authorization)
             throws IOException, InterruptedException {
+        return send(base, method, path, jsonBody, authorization, "X-Switchboard-Operator", "1");
+    }
+
+    /** Like {@link #send(URL, String, String, String, String)} with exactly the extra headers given (name, value, ...). */
+    static HttpResponse<String> send(URL base, String method, String path, String jsonBody, String authorization,
+                                     String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(api(base, path)).timeout(TIMEOUT)
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -152,6 +191,9 @@ final class Console {
         }
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -179,15 +221,18 @@ final class Console {
         return (JsonObject) json(r.body());
     }
 
-    /** Places a call on the simulated switch; returns its JSON ({@code simulatedCallId}, {@code callId}). */
+    /**
+     * Places a call on the simulated switch, as the operator (the simulator API is for operators, and on in the
+     * tests: {@link OperatorUserSetup}); returns its JSON ({@code simulatedCallId}, {@code callId}).
+     */
     static JsonObject place(URL base, String line, String media) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(base, "POST", "sim/calls?line=" + line + "&media=" + media, null, null);
+        HttpResponse<String> r = asOperator(base, "POST", "sim/calls?line=" + line + "&media=" + media, null);
         assertEquals(201, r.statusCode(), "placing a call: " + r.body());
         return (JsonObject) json(r.body());
     }
 
     static void simulate(URL base, String simulatedId, String what) throws IOException, InterruptedException {
-        HttpResponse<String> r = send(base, "POST", "sim/calls/" + simulatedId + "/" + what, null, null);
+        HttpResponse<String> r = asOperator(base, "POST", "sim/calls/" + simulatedId + "/" + what, null);
         assertEquals(204, r.statusCode(), what + ": " + r.body());
     }
 

@@ -6,6 +6,7 @@ import static dev.switchboard.it.console.Console.place;
 import static dev.switchboard.it.console.Console.simulate;
 import static dev.switchboard.it.console.Console.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -88,6 +89,7 @@ class ConsoleBrowserIT {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // to see CSP reports
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1400, 1000));
     }
@@ -151,6 +153,11 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#priorities tr[data-mode='G3FAX'] td.admin"), "fax"));
         assertEquals(List.of("fax"), strings(getObject(base, "priorities/G3FAX").getJsonArray("admin")));
 
+        // the page works under its Content-Security-Policy: nothing of it was refused
+        List<String> refused = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(Object::toString).filter(l -> l.contains("Content Security Policy")).toList();
+        assertEquals(List.of(), refused);
+
         screenshot();
         simulate(base, placed.getString("simulatedCallId"), "hangup");
         wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
@@ -170,6 +177,46 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("signin-status"), "Wrong user or password."));
         assertEquals(List.of(), strings(getObject(base, "priorities/G3FAX").getJsonArray("admin")));
         assertTrue(browser.findElement(By.id("signed-in")).getText().isEmpty());
+    }
+
+    /**
+     * The attack of the report: the operator has signed in with BASIC in this browser, so the browser sends
+     * those credentials with any request to the console, whichever site's page makes it. A page of another
+     * site (localhost:PORT, served by the test) tries to drop a call: with a fetch that adds the operator
+     * header (the browser must ask a CORS preflight, which the server does not grant), a no-cors fetch, and
+     * a plain form POST. The server answers 403 to what reaches it, and the call stays.
+     */
+    @Test
+    void anotherSitesPageCannotDropACallWithTheOperatorsCachedCredentials() throws Exception {
+        JsonObject placed = place(base, "line1", "TDD"); // nobody owns TDD: the call stays until dropped
+        String callId = placed.getString("callId");
+        Console.awaitCall(base, callId, c -> c.getBoolean("unowned"));
+        ServerLog log = ServerLog.mark();
+        try (AttackerSite attacker = AttackerSite.start(Console.api(base, "calls/" + callId + "/drop"))) {
+            // the operator signs in: the browser caches the BASIC credentials for the console's origin
+            String console = base.toExternalForm();
+            browser.get(console.replace("://", "://" + Console.OPERATOR + ":" + Console.PASSWORD + "@") + "api/whoami");
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "\"operator\":true"));
+
+            browser.get(attacker.page());
+            wait.until(ExpectedConditions.urlContains("/drop"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "CROSSSITE"));
+            String answer = browser.findElement(By.tagName("body")).getText();
+            assertTrue(answer.contains("refused as a possible cross-site request"), answer);
+            assertEquals("blocked", attacker.report("fetch-with-header"),
+                    "the preflight for the custom header is not granted");
+            assertEquals("opaque", attacker.report("no-cors"));
+
+            assertTrue(Console.call(base, callId).isPresent(), "the call is still there");
+            List<String> refused = log.lines("SWB4012", "drop");
+            assertFalse(refused.isEmpty(), "the server refused it itself (403), after checking the credentials");
+            assertTrue(refused.get(0).contains("http://localhost:" + attacker.port()), refused.get(0));
+            assertTrue(log.lines("SWB4002").isEmpty(), "nobody dropped anything");
+        } finally {
+            simulate(base, placed.getString("simulatedCallId"), "hangup");
+            Console.awaitGone(base, callId);
+        }
     }
 
     private void screenshot() throws Exception {

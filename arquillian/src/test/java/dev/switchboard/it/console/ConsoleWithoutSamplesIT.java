@@ -17,6 +17,7 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * browser had subscribed before the handoff happened.
  */
 @ExtendWith(ArquillianExtension.class)
+@ServerSetup(OperatorUserSetup.class) // the simulator API: on, and for operators
 @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly",
         disabledReason = "the test adapter is configured by its ironjacamar.xml, which Liberty ignores")
 class ConsoleWithoutSamplesIT {

@@ -1,7 +1,5 @@
 package dev.switchboard.console.api;
 
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,11 +10,6 @@ public class BadRequestMapper implements ExceptionMapper<IllegalArgumentExceptio
 
     @Override
     public Response toResponse(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
-                        .add("error", "BADREQUEST")
-                        .add("message", String.valueOf(e.getMessage()))
-                        .build().toString())
-                .build();
+        return ErrorJson.response(Response.Status.BAD_REQUEST, "BADREQUEST", e.getMessage());
     }
 }

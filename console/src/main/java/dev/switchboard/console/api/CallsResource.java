@@ -1,6 +1,8 @@
 package dev.switchboard.console.api;
 
 import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.console.ConsoleLog;
+import dev.switchboard.core.priority.ApplicationNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * {@code GET /api/calls}: every live call with its owners and monitors, unowned ones (R7)
@@ -26,8 +27,6 @@ import java.util.logging.Logger;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CallsResource {
-
-    private static final Logger LOG = Logger.getLogger("dev.switchboard.console");
 
     @Inject
     SwitchboardOperator operator;
@@ -53,7 +52,7 @@ public class CallsResource {
     @RolesAllowed(ConsoleRoles.OPERATOR)
     public CallJson drop(@PathParam("id") String id) {
         operator.dropCall(id);
-        LOG.info(() -> "operator " + user() + " dropped " + id);
+        ConsoleLog.dropped(Operator.user(security), id);
         return current(id);
     }
 
@@ -62,11 +61,11 @@ public class CallsResource {
     @Path("{id}/assign")
     @RolesAllowed(ConsoleRoles.OPERATOR)
     public CallJson assign(@PathParam("id") String id, @QueryParam("app") String app) {
-        if (app == null || app.isBlank()) {
+        if (app == null || app.isEmpty()) {
             throw new IllegalArgumentException("the application is required, e.g. app=fax");
         }
-        operator.assignOwner(id, app.trim());
-        LOG.info(() -> "operator " + user() + " gave " + id + " to " + app.trim());
+        operator.assignOwner(id, ApplicationNames.check(app));
+        ConsoleLog.assigned(Operator.user(security), id, app);
         return current(id);
     }
 
@@ -74,9 +73,5 @@ public class CallsResource {
     private CallJson current(String id) {
         return operator.call(id).map(CallJson::of)
                 .orElse(null);
-    }
-
-    private String user() {
-        return security.getUserPrincipal() == null ? "?" : security.getUserPrincipal().getName();
     }
 }

@@ -6,27 +6,27 @@ import dev.switchboard.api.operator.HistoryEvent;
 import dev.switchboard.api.operator.OperatorEvent;
 import dev.switchboard.api.operator.OperatorStatistics;
 import dev.switchboard.api.operator.OperatorSubscription;
+import dev.switchboard.console.ConsoleLog;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.servlet.AsyncContext;
+import java.io.OutputStream;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The browsers' live view. Subscribed to the adapter's operator events ({@link SwitchboardOperator#subscribe})
- * once the first browser listens, it passes each one on as a server-sent event: a call event with the
- * call as the adapter showed it, a history line, the counters after a handoff. The history and the
- * counters themselves are the adapter's ({@link SwitchboardOperator#history()},
- * {@link SwitchboardOperator#statistics()}): the console keeps and counts nothing of its own, so it
- * shows the same whenever it starts and whichever applications are deployed.
+ * once the first browser listens, it passes each one on as a server-sent event to every browser's
+ * {@link EventStream}: a call event with the call as the adapter showed it, a history line, the counters
+ * after a handoff. The history and the counters themselves are the adapter's
+ * ({@link SwitchboardOperator#history()}, {@link SwitchboardOperator#statistics()}): the console keeps and
+ * counts nothing of its own, so it shows the same whenever it starts and whichever applications are deployed.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -34,34 +34,46 @@ public class LiveFeed {
     /** The most history lines the API hands out (the adapter keeps up to 200 by default). */
     static final int HISTORY_LIMIT = 200;
     static final int RATE_WINDOW_SECONDS = 10;
-    private static final Logger LOG = Logger.getLogger("dev.switchboard.console");
+    /** Browsers (live views) served at once; each holds a thread while it is open. */
+    static final int MAX_STREAMS = 50;
 
     @Inject
     SwitchboardOperator operator;
+
+    /** Makes each stream's writer thread, with the console's context. */
+    @Resource
+    ManagedThreadFactory threads;
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final RateWindow rates = new RateWindow();
     /** The console's own class loader, for the adapter's threads that deliver the operator events. */
     private final ClassLoader consoleLoader = LiveFeed.class.getClassLoader();
+    private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
 
-    private Sse sse;
-    private SseBroadcaster broadcaster;
     private OperatorSubscription subscription;
 
     // ---- subscribers
 
+    /** Whether another browser may subscribe. */
+    boolean hasRoom() {
+        return streams.size() < MAX_STREAMS;
+    }
+
     /** Adds a browser's event stream; it gets the counters at once, then every event. */
-    public synchronized void subscribe(Sse sse, SseEventSink sink) {
-        if (broadcaster == null) {
-            this.sse = sse;
-            this.broadcaster = sse.newBroadcaster();
-            broadcaster.onError((s, e) -> LOG.log(Level.FINE, "an event stream failed; it is dropped", e));
-        }
+    synchronized void subscribe(AsyncContext async, OutputStream out) {
         if (subscription == null || !subscription.isOpen()) {
             subscription = operator.subscribe(this::onOperatorEvent); // again if the adapter was restarted
         }
-        sink.send(event("stats", stats()));
-        broadcaster.register(sink);
+        EventStream stream = new EventStream(async, out, streams::remove);
+        stream.send(frame("stats", stats()));
+        streams.add(stream);
+        try {
+            threads.newThread(stream).start();
+        } catch (RuntimeException e) {
+            streams.remove(stream);
+            ConsoleLog.streamNotWritten(e);
+            async.complete();
+        }
     }
 
     @PreDestroy
@@ -69,13 +81,11 @@ public class LiveFeed {
         if (subscription != null) {
             subscription.close(); // the adapter must not call into an undeployed console
         }
-        if (broadcaster != null) {
-            broadcaster.close();
-        }
+        streams.forEach(s -> s.close("the console stopped"));
         try {
             jsonb.close();
         } catch (Exception e) {
-            LOG.log(Level.FINE, "closing JSON-B", e);
+            // nothing was held open
         }
     }
 
@@ -127,21 +137,14 @@ public class LiveFeed {
     // ---- helpers
 
     private void broadcast(String name, Object data) {
-        SseBroadcaster b;
-        synchronized (this) {
-            b = broadcaster;
+        if (streams.isEmpty()) {
+            return;
         }
-        if (b != null) {
-            b.broadcast(event(name, data));
-        }
+        byte[] frame = frame(name, data);
+        streams.forEach(s -> s.send(frame));
     }
 
-    private OutboundSseEvent event(String name, Object data) {
-        Sse s;
-        synchronized (this) {
-            s = sse;
-        }
-        return s.newEventBuilder().name(name).mediaType(MediaType.TEXT_PLAIN_TYPE)
-                .data(String.class, jsonb.toJson(data)).build();
+    private byte[] frame(String name, Object data) {
+        return EventStream.frame(name, jsonb.toJson(data));
     }
 }

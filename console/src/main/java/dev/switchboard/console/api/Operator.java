@@ -7,6 +7,8 @@ import dev.switchboard.core.sim.Simulators;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.util.Optional;
 
 /** Gives the REST resources the adapter's operator (and, for the demo, its simulator), from its connection factory. */
@@ -34,5 +36,11 @@ public class Operator {
      */
     public Optional<Simulator> simulator() {
         return factory instanceof Simulators simulators ? simulators.simulator() : Optional.empty();
+    }
+
+    /** Who sent the request, for the log; null when nobody signed in. */
+    static String user(SecurityContext security) {
+        Principal principal = security.getUserPrincipal();
+        return principal == null ? null : principal.getName();
     }
 }

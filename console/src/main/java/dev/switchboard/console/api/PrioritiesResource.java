@@ -2,6 +2,8 @@ package dev.switchboard.console.api;
 
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.console.ConsoleLog;
+import dev.switchboard.core.priority.ApplicationNames;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,12 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/priorities}: every media mode's administrator list and effective order per
@@ -33,10 +31,8 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class PrioritiesResource {
 
-    private static final Logger LOG = Logger.getLogger("dev.switchboard.console");
-
-    /** Names the priority file can hold: no separators ({@code , ; =}) and no blanks. */
-    private static final Pattern APP_NAME = Pattern.compile("[^,;=\\s]+");
+    /** More names than any media mode has applications: a longer list is a mistake or an attack. */
+    static final int MAX_NAMES = 100;
 
     @Inject
     SwitchboardOperator operator;
@@ -71,26 +67,33 @@ public class PrioritiesResource {
         MediaMode m = MediaMode.parse(mode);
         List<String> list = checked(applications);
         operator.setPriorityList(m, list);
-        String user = security.getUserPrincipal() == null ? "?" : security.getUserPrincipal().getName();
-        LOG.info(() -> "operator " + user + " set the priority list of " + m + " to " + list);
+        ConsoleLog.prioritiesSet(Operator.user(security), m, list);
         PriorityJson now = of(m, lineNames());
         feed.priorities(now);
         return now;
     }
 
+    /**
+     * The list as sent, each name checked here by the core's own rule ({@link ApplicationNames}: 1 to 64
+     * visible characters, no {@code , ; =}, no control characters, no padding) so that a bad name is refused
+     * with 400 and INVALAPPNAME naming the problem before anything reaches the priority store. Names are
+     * never trimmed or otherwise repaired.
+     */
     static List<String> checked(List<String> applications) {
         if (applications == null) {
             throw new IllegalArgumentException("a JSON array of application names is required, e.g. [\"fax\"]");
         }
-        Set<String> names = new LinkedHashSet<>();
-        for (String a : applications) {
-            String name = a == null ? "" : a.trim();
-            if (!APP_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("not an application name: '" + a + "'");
-            }
-            if (!names.add(name)) {
+        if (applications.size() > MAX_NAMES) {
+            throw new IllegalArgumentException("a priority list holds at most " + MAX_NAMES + " names, not "
+                    + applications.size());
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : applications) {
+            ApplicationNames.check(name);
+            if (names.contains(name)) {
                 throw new IllegalArgumentException("'" + name + "' is in the list twice");
             }
+            names.add(name);
         }
         return List.copyOf(names);
     }

@@ -1,8 +1,6 @@
 package dev.switchboard.console.api;
 
 import dev.switchboard.api.SwitchboardException;
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,11 +17,6 @@ public class SwitchboardExceptionMapper implements ExceptionMapper<SwitchboardEx
             case RESOURCEUNAVAIL, UNINITIALIZED -> Response.Status.SERVICE_UNAVAILABLE;
             default -> Response.Status.CONFLICT;
         };
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
-                        .add("error", e.error().name())
-                        .add("message", String.valueOf(e.getMessage()))
-                        .build().toString())
-                .build();
+        return ErrorJson.response(status, e.error().name(), e.getMessage());
     }
 }

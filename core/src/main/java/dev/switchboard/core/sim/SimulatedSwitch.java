@@ -125,6 +125,7 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
         }
     }
 
+    @Override
     public Set<String> liveCalls() {
         return Set.copyOf(liveCalls);
     }

@@ -2,6 +2,7 @@ package dev.switchboard.core.sim;
 
 import dev.switchboard.api.MediaMode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Plays the far end of a simulated switch's lines, for demos and tests: a caller who calls, presses
@@ -37,4 +38,10 @@ public interface Simulator {
 
     /** The caller hangs up (R24). */
     void hangUp(String simulatedCallId);
+
+    /**
+     * The simulator's ids of the calls still going on: placed, and neither hung up by the caller nor
+     * dropped by the switchboard. A driver asks it to tell an unknown or ended call from a live one.
+     */
+    Set<String> liveCalls();
 }
