@@ -31,6 +31,7 @@ public interface CallControlSignalling {
      * with {@code destination} as Contact (R29). One {@link CallControlListener#redirectResult}.
      *
      * @throws IllegalArgumentException the destination is not one the provider can name
+     * @throws IllegalStateException    the provider has no such call (it has ended): no result follows
      */
     void redirect(String providerCallId, String destination);
 
@@ -39,6 +40,7 @@ public interface CallControlSignalling {
      * the NOTIFYs the other side sends (R29). One {@link CallControlListener#transferResult}.
      *
      * @throws IllegalArgumentException the destination is not one the provider can name
+     * @throws IllegalStateException    the provider has no such call (it has ended): no result follows
      */
     void blindTransfer(String providerCallId, String destination);
 }
