@@ -1,6 +1,7 @@
 package dev.switchboard.sip.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.MediaMode;
 import java.util.Map;
@@ -83,7 +84,8 @@ class SippCallControlTest {
             String id = fx.provider.makeCall("sales", "sip:bob@127.0.0.1:" + trunk.port, VOICE);
             assertThat(fx.events.take(2, id)).containsExactly("progress PROCEEDING", "failed REJECT 403 Forbidden");
             // SIPp's verifyauth recomputed the response and refused it: the scenario took its failing branch
-            org.assertj.core.api.Assertions.assertThatThrownBy(trunk::assertSucceeded).isInstanceOf(AssertionError.class);
+            assertThatThrownBy(trunk::assertSucceeded).isInstanceOf(AssertionError.class).hasMessageContaining("403");
+            trunk.deleteFiles();
         }
     }
 
