@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -169,5 +170,16 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
             }
         }
         return lists;
+    }
+
+    /** As a record prints itself, but without secrets: a provider setting named like a password shows as hidden. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        providerSettings.forEach((name, value) -> shown.put(name,
+                name.toLowerCase(Locale.ROOT).contains("password") ? "(hidden)" : value));
+        return "AdapterSettings[providers=" + providers + ", priorityFile=" + priorityFile + ", adminPriorities="
+                + adminPriorities + ", lockTimeoutMillis=" + lockTimeoutMillis + ", deliveryRetries=" + deliveryRetries
+                + ", deliveryRetryDelayMillis=" + deliveryRetryDelayMillis + ", providerSettings=" + shown + "]";
     }
 }

@@ -93,6 +93,31 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             description = "provider=sip: the most calls at once; more get 503 with Retry-After.")
     private String sipMaxCalls;
 
+    @ConfigProperty(defaultValue = "",
+            description = "provider=sip: where calls the switchboard places go first (a trunk or outbound proxy), as"
+                    + " host or host:port; a number dialled without host goes to it. Empty = straight to each"
+                    + " destination's host.")
+    private String sipOutboundProxy;
+
+    @ConfigProperty(defaultValue = "",
+            description = "provider=sip: the user name for Digest authentication when a trunk challenges a call"
+                    + " the switchboard places (401/407). Empty = no credentials.")
+    private String sipAuthUsername;
+
+    @ConfigProperty(confidential = true,
+            description = "provider=sip: the password for sipAuthUsername, used exactly as given.")
+    private String sipAuthPassword;
+
+    @ConfigProperty(defaultValue = "60000",
+            description = "provider=sip: how long (ms) a call the switchboard places may ring before it is cancelled"
+                    + " and ends with reason NOANSWER.")
+    private String sipNoAnswerTimeoutMillis;
+
+    @ConfigProperty(defaultValue = "30000",
+            description = "provider=sip: how long (ms) a blind transfer waits for the final NOTIFY before its result"
+                    + " is FAILED.")
+    private String sipTransferTimeoutMillis;
+
     @ConfigProperty(defaultValue = "line1,line2",
             description = "provider=sim: the simulated switch's lines, comma-separated.")
     private String simulatedLines;
@@ -194,6 +219,11 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         m.put("sipReinviteTimeoutMillis", sipReinviteTimeoutMillis);
         m.put("sipMaxMessageSize", sipMaxMessageSize);
         m.put("sipMaxCalls", sipMaxCalls);
+        m.put("sipOutboundProxy", sipOutboundProxy);
+        m.put("sipAuthUsername", sipAuthUsername);
+        m.put("sipAuthPassword", sipAuthPassword);
+        m.put("sipNoAnswerTimeoutMillis", sipNoAnswerTimeoutMillis);
+        m.put("sipTransferTimeoutMillis", sipTransferTimeoutMillis);
         return m;
     }
 
@@ -314,6 +344,16 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setSipMaxMessageSize(String v) { this.sipMaxMessageSize = v; }
     public String getSipMaxCalls() { return sipMaxCalls; }
     public void setSipMaxCalls(String v) { this.sipMaxCalls = v; }
+    public String getSipOutboundProxy() { return sipOutboundProxy; }
+    public void setSipOutboundProxy(String v) { this.sipOutboundProxy = v; }
+    public String getSipAuthUsername() { return sipAuthUsername; }
+    public void setSipAuthUsername(String v) { this.sipAuthUsername = v; }
+    public String getSipAuthPassword() { return sipAuthPassword; }
+    public void setSipAuthPassword(String v) { this.sipAuthPassword = v; }
+    public String getSipNoAnswerTimeoutMillis() { return sipNoAnswerTimeoutMillis; }
+    public void setSipNoAnswerTimeoutMillis(String v) { this.sipNoAnswerTimeoutMillis = v; }
+    public String getSipTransferTimeoutMillis() { return sipTransferTimeoutMillis; }
+    public void setSipTransferTimeoutMillis(String v) { this.sipTransferTimeoutMillis = v; }
     public String getSimulatedLines() { return simulatedLines; }
     public void setSimulatedLines(String simulatedLines) { this.simulatedLines = simulatedLines; }
     public Boolean getSimulatedHandoff() { return simulatedHandoff; }

@@ -9,6 +9,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,7 +55,26 @@ class ConfigPropertyDefaultsTest {
         assertThat(checked).contains("provider", "lockTimeoutMillis", "deliveryRetries", "deliveryRetryDelayMillis",
                 "priorityFile", "simulatedLines", "simulatedHandoff", "sipListenAddress", "sipPort", "sipTransport",
                 "sipLines", "sipDefaultLine", "sipRtpPortRange", "sipReinviteTimeoutMillis", "sipMaxMessageSize",
-                "sipMaxCalls");
+                "sipMaxCalls", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis");
+    }
+
+    @Test
+    void passwordsAreConfidentialSoAdminConsolesHideThemAndSettingsNeverPrintThem() {
+        List<String> passwords = new ArrayList<>();
+        for (Field property : SwitchboardResourceAdapter.class.getDeclaredFields()) {
+            ConfigProperty annotation = property.getAnnotation(ConfigProperty.class);
+            if (annotation != null && property.getName().toLowerCase(Locale.ROOT).contains("password")) {
+                assertThat(annotation.confidential()).as("%s is confidential", property.getName()).isTrue();
+                assertThat(annotation.defaultValue()).as("%s has no default", property.getName()).isEmpty();
+                passwords.add(property.getName());
+            }
+        }
+        assertThat(passwords).containsExactly("sipAuthPassword");
+        SwitchboardResourceAdapter ra = new SwitchboardResourceAdapter();
+        ra.setSipAuthUsername("trunk");
+        ra.setSipAuthPassword("s3cret-Value");
+        assertThat(ra.settings().toString()).contains("trunk").doesNotContain("s3cret-Value");
+        assertThat(SipSettings.from(ra.settings().providerSettings()).toString()).doesNotContain("s3cret-Value");
     }
 
     /** Sets the property through its JavaBean setter, as the container does, converting the text to its type. */

@@ -6,9 +6,9 @@ import dev.switchboard.sip.sdp.SessionDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.sip.header.ContentTypeHeader;
-import javax.sip.message.Request;
+import javax.sip.message.Message;
 
-/** Reads the SDP offer of an INVITE, turning every problem into the right SIP error. */
+/** Reads the SDP of an INVITE (or of the answer to one), turning every problem into the right SIP error. */
 final class Offers {
     /** What a caller that sends no offer (RFC 3261 late offer) gets offered in the 200: G.711 and DTMF events. */
     private static final String LATE_OFFER_TEMPLATE = String.join("\r\n", "v=0", "o=- 0 0 IN IP4 0.0.0.0", "s=-",
@@ -17,13 +17,13 @@ final class Offers {
     private Offers() {
     }
 
-    /** The request's offer, or null when it carries no body. */
-    static SessionDescription read(Request request) throws SipRejection {
-        byte[] raw = request.getRawContent();
+    /** The SDP of a request (an offer) or a response (the answer to our offer), or null when it carries no body. */
+    static SessionDescription read(Message message) throws SipRejection {
+        byte[] raw = message.getRawContent();
         if (raw == null || raw.length == 0) {
             return null;
         }
-        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
         String mime = type == null ? "" : (type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT);
         if (!mime.equals("application/sdp")) {
             throw new SipRejection(415, "body of type '" + mime + "' is not application/sdp",

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -78,6 +79,7 @@ final class RequestRouter implements SipListener {
             }
             case Request.BYE -> toCall(tx, callId, call -> call.onBye(tx));
             case Request.INFO -> toCall(tx, callId, call -> call.onInfo(tx));
+            case Request.NOTIFY -> toCall(tx, callId, call -> call.onNotify(tx)); // a transfer's progress (R29)
             case Request.CANCEL -> cancel(tx, callId);
             case Request.OPTIONS -> responses.send(tx, 200, null);
             default -> reject(tx, method, callId, new SipRejection(405, "method not supported",
@@ -222,18 +224,34 @@ final class RequestRouter implements SipListener {
     public void processDialogTerminated(DialogTerminatedEvent event) {
         SipCall call = ctx.calls().get(event.getDialog().getCallId().getCallId());
         if (call != null) {
-            submit(call, "the end of the dialog", call::onDialogTerminated);
+            submit(call, "the end of the dialog", () -> call.onDialogTerminated(event.getDialog()));
         }
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // only responses to the provider's own BYEs arrive here; the call has already ended
+        try {
+            String callId = StrayResponses.callIdOf(event.getResponse());
+            SipCall call = ctx.calls().get(callId);
+            if (call != null) {
+                submit(call, "a response", () -> call.onResponse(event)); // its INVITE (R30) or REFER (R29)
+            } else {
+                StrayResponses.handle(ctx, event); // the call is over: late answers are cancelled or hung up
+            }
+        } catch (RuntimeException e) {
+            SipLog.handlerFailed(e);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        // an unacknowledged 200 ends in processDialogTerminated; a lost BYE changes nothing here
+        // an unacknowledged 200 ends in processDialogTerminated; a lost BYE changes nothing here;
+        // an INVITE or REFER of ours that got no response at all ends what it was for
+        ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
+        SipCall call = ct == null ? null : ctx.calls().get(Responses.callIdOf(ct.getRequest()));
+        if (call != null) {
+            submit(call, "a request's timeout", () -> call.onClientTimeout(ct));
+        }
     }
 
     @Override

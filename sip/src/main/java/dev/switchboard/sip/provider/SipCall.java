@@ -4,6 +4,8 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.ProviderTimer;
+import dev.switchboard.sip.control.CallControlListener;
+import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
 import dev.switchboard.sip.sdp.AcceptedMedia;
@@ -19,9 +21,14 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.TransactionState;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 
 /**
  * One SIP dialog as one call. Every method runs on the call's {@link SerialExecutor} over the
@@ -51,6 +58,12 @@ final class SipCall {
     private int mediaModes;
     private boolean faxToneReported;
     private PendingReinvite pending;
+    /** The INVITE this side sent, for a call it placed (R30); null for an incoming call. */
+    private OutboundInvite outbound;
+    /** A blind transfer waiting for its outcome (R29), or null. */
+    private BlindTransfer transfer;
+    /** The G.711 encoding the connected call uses, kept when the other side re-INVITEs (hold, resume). */
+    private String codec;
 
     SipCall(SipContext ctx, String id, String line, ServerTransaction inviteTx, SessionDescription offer,
             int offeredModes, DatagramSocket mediaSocket, String toTag) {
@@ -70,6 +83,20 @@ final class SipCall {
 
     String id() {
         return id;
+    }
+
+    String line() {
+        return line;
+    }
+
+    /** Makes this a call this side places: {@code invite} sends and follows its INVITE. */
+    void placing(OutboundInvite invite) {
+        this.outbound = invite;
+    }
+
+    /** The SDP offer of a call this side places, for its media port. */
+    String offer() {
+        return writer.offer(media.port());
     }
 
     /** Runs {@code task} on this call's serial executor. */
@@ -110,8 +137,8 @@ final class SipCall {
     // ---- what owners ask (through the core) ----
 
     void answer() {
-        if (phase != Phase.RINGING) {
-            return;
+        if (phase != Phase.RINGING || inviteTx == null) {
+            return; // a call this side placed is answered by the far end
         }
         SessionDescription o = offer != null ? offer : Offers.lateOffer();
         boolean fax = mediaModes == MediaMode.G3FAX.bit() || o.firstActive("audio").isEmpty();
@@ -125,13 +152,20 @@ final class SipCall {
         responses.send(inviteTx, 200, toTag, answer.text(), List.of());
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
+        codec = audio.flatMap(Reoffers::g711Of).orElse(null);
         audio.ifPresent(this::startMedia);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 
     void drop() {
         switch (phase) {
-            case RINGING -> responses.send(inviteTx, 603, toTag);
+            case RINGING -> {
+                if (outbound != null) {
+                    outbound.cancel();
+                } else {
+                    responses.send(inviteTx, 603, toTag);
+                }
+            }
             case CONNECTED -> {
                 rejectPending(487);
                 sendBye();
@@ -187,8 +221,8 @@ final class SipCall {
             }
             return;
         }
-        // a refresh, hold or codec change of the audio: answered at once
-        SdpAnswer answer = writer.answer(o, AcceptedMedia.audio(media.port()));
+        // a refresh, hold or codec change of the audio: answered at once, keeping the codec in use
+        SdpAnswer answer = writer.answer(Reoffers.keepingCodec(o, codec), AcceptedMedia.audio(media.port()));
         if (answer.acceptsAnything()) {
             responses.send(tx, 200, null, answer.text(), List.of());
         } else {
@@ -226,15 +260,19 @@ final class SipCall {
     }
 
     void onCancel() {
-        if (phase == Phase.RINGING) {
+        if (phase == Phase.RINGING && inviteTx != null) {
             responses.send(inviteTx, 487, toTag);
             end(null);
         }
     }
 
-    /** The stack gave the dialog up (no ACK, early dialog timed out): the caller is as good as gone. */
-    void onDialogTerminated() {
-        if (phase != Phase.ENDED) {
+    /**
+     * The stack gave a dialog up (no ACK, early dialog timed out): when it is this call's dialog, the
+     * other side is as good as gone. A call this side places also sees the early dialogs of INVITEs
+     * that were challenged or answered by another branch end; those change nothing.
+     */
+    void onDialogTerminated(Dialog terminated) {
+        if (phase != Phase.ENDED && terminated == dialog()) {
             rejectPending(487);
             end(null);
         }
@@ -311,8 +349,13 @@ final class SipCall {
         }
     }
 
+    /** This call's dialog: the incoming INVITE's, or the one the answer to ours confirmed (null before). */
+    private Dialog dialog() {
+        return inviteTx != null ? inviteTx.getDialog() : outbound.dialog();
+    }
+
     private void sendBye() {
-        Dialog dialog = inviteTx.getDialog();
+        Dialog dialog = dialog();
         try {
             Request bye = dialog.createRequest(Request.BYE);
             ClientTransaction ct = ctx.sipProvider().getNewClientTransaction(bye);
@@ -327,14 +370,135 @@ final class SipCall {
      * {@code null} = the caller hung up (R24), DISCONNECTED = this side ended it (drop, 488).
      */
     private void end(CallState byUs) {
-        phase = Phase.ENDED;
-        media.close();
-        ctx.calls().remove(this);
+        release();
         if (byUs == null) {
             ctx.events().remoteHangup(id);
         } else {
             ctx.events().callStateChanged(id, CallState.DISCONNECTED);
             ctx.events().callStateChanged(id, CallState.IDLE);
+        }
+    }
+
+    /** Frees what the call holds; a pending transfer learns it failed first, so its result comes before the end. */
+    private void release() {
+        phase = Phase.ENDED;
+        if (transfer != null) {
+            transfer.callEnded();
+        }
+        if (outbound != null) {
+            outbound.callEnded();
+        }
+        media.close();
+        ctx.calls().remove(this);
+    }
+
+    // ---- call control: make call (R30), redirect and blind transfer (R29) ----
+
+    /** The far end answered the INVITE this side sent; {@code decodeWith} is the audio it sends us. */
+    void outboundConnected(MediaDescription decodeWith, String answeredCodec) {
+        if (phase != Phase.RINGING) {
+            return;
+        }
+        phase = Phase.CONNECTED;
+        codec = answeredCodec;
+        startMedia(decodeWith);
+        ctx.events().callStateChanged(id, CallState.CONNECTED);
+    }
+
+    /** A call this side placed ended before answer; {@code report} says why, and nothing else is reported. */
+    void failOutbound(Runnable report) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        release();
+        report.run();
+    }
+
+    /** A response to a request this call sent: its INVITE, a REFER; BYE answers need nothing. */
+    void onResponse(ResponseEvent event) {
+        CSeqHeader cseq = (CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME);
+        String method = cseq == null ? "" : cseq.getMethod();
+        if (method.equals(Request.INVITE) && outbound != null) {
+            outbound.onResponse(event);
+        } else if (method.equals(Request.REFER) && transfer != null) {
+            transfer.onResponse(event);
+        }
+    }
+
+    /** A request this call sent got no response at all. */
+    void onClientTimeout(ClientTransaction timedOut) {
+        String method = timedOut.getRequest().getMethod();
+        if (method.equals(Request.INVITE) && outbound != null) {
+            outbound.onTimeout(timedOut);
+        } else if (method.equals(Request.REFER) && transfer != null) {
+            transfer.onTimeout(timedOut);
+        }
+    }
+
+    /** A NOTIFY in this call's dialog: the progress of a transfer, or of nothing we know (481). */
+    void onNotify(ServerTransaction tx) {
+        if (phase == Phase.ENDED || transfer == null) {
+            SipLog.rejected(id, "NOTIFY", 481, "no transfer of this call is waiting for news");
+            responses.send(tx, 481, null);
+            return;
+        }
+        transfer.onNotify(tx);
+    }
+
+    /** Answers the ringing INVITE 302 with {@code destination} as Contact (R29); the call then ends. */
+    void redirect(SipURI destination, CallControlListener listener) {
+        String refusal = redirectRefusal();
+        if (refusal == null) {
+            try {
+                Response moved = responses.build(inviteTx.getRequest(), 302, toTag, null, List.of());
+                moved.addHeader(ctx.headers().createContactHeader(ctx.addresses().createAddress(destination)));
+                inviteTx.sendResponse(moved);
+            } catch (Exception e) {
+                refusal = "the 302 could not be sent: " + e.getMessage();
+            }
+        }
+        ControlResult result = refusal == null ? ControlResult.SUCCESS : ControlResult.FAILED;
+        String detail = refusal == null ? "302 Moved Temporarily to " + destination : refusal;
+        SipLog.controlResult(id, "redirect to " + destination, result, detail);
+        listener.redirectResult(id, result, detail);
+        if (refusal == null) {
+            end(CallState.DISCONNECTED);
+        }
+    }
+
+    private String redirectRefusal() {
+        if (phase != Phase.RINGING) {
+            return "the call is " + (phase == Phase.CONNECTED ? "already answered" : "over");
+        }
+        if (inviteTx == null) {
+            return "the call was placed by this side; only an incoming call can be redirected";
+        }
+        TransactionState state = inviteTx.getState();
+        if (state != TransactionState.PROCEEDING && state != TransactionState.TRYING) {
+            return "its INVITE transaction is already " + state;
+        }
+        return null;
+    }
+
+    /** Transfers the connected call with REFER (R29); BYE and the end follow a SUCCESS. */
+    void blindTransfer(SipURI destination, CallControlListener listener) {
+        String refusal = phase != Phase.CONNECTED ? "the call is not connected"
+                : transfer != null ? "a transfer of the call is already under way" : null;
+        if (refusal != null) {
+            SipLog.controlResult(id, "blind transfer to " + destination, ControlResult.FAILED, refusal);
+            listener.transferResult(id, ControlResult.FAILED, refusal);
+            return;
+        }
+        transfer = new BlindTransfer(ctx, id, dialog(), destination, listener, this::transferFinished);
+        transfer.start(this::submit);
+    }
+
+    private void transferFinished(ControlResult result) {
+        transfer = null;
+        if (result == ControlResult.SUCCESS && phase == Phase.CONNECTED) {
+            rejectPending(487);
+            sendBye();
+            end(CallState.DISCONNECTED);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.sip.control.CallControlListener;
+import dev.switchboard.sip.control.CallControlSignalling;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -29,7 +31,7 @@ import javax.sip.SipProvider;
  * else, the calls' handlers, the media readers and the re-INVITE timeouts, runs on the threads of
  * the {@link ProviderContext} the switchboard starts the provider with; the provider makes none.
  */
-public final class SipLineProvider implements LineProvider {
+public final class SipLineProvider implements LineProvider, CallControlSignalling {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final ProviderCapabilities CAPABILITIES =
             new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true);
@@ -39,9 +41,10 @@ public final class SipLineProvider implements LineProvider {
     private final String name;
     private final SipSettings settings;
     private volatile Running running;
+    private volatile CallControlListener controlListener = SipCallControl.UNHEARD;
 
     /** What exists while started. */
-    private record Running(SipStackImpl stack, SipContext ctx) {
+    private record Running(SipStackImpl stack, SipContext ctx, SipCallControl control) {
     }
 
     public SipLineProvider(String name, SipSettings settings) {
@@ -84,7 +87,7 @@ public final class SipLineProvider implements LineProvider {
                             settings.rtpPortMax()), new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.start();
-            running = new Running(stack, ctx);
+            running = new Running(stack, ctx, new SipCallControl(ctx, () -> controlListener));
         } catch (Exception e) {
             if (stack != null) {
                 stack.stop();
@@ -171,4 +174,33 @@ public final class SipLineProvider implements LineProvider {
         }
     }
 
+    // ---- call control (R29, R30), until the provider SPI carries it ----
+
+    /** Where the results of {@link #makeCall}, {@link #redirect} and {@link #blindTransfer} go from now on. */
+    public void setCallControlListener(CallControlListener listener) {
+        this.controlListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public String makeCall(String line, String destination, int mediaModes) {
+        return control().makeCall(line, destination, mediaModes);
+    }
+
+    @Override
+    public void redirect(String providerCallId, String destination) {
+        control().redirect(providerCallId, destination);
+    }
+
+    @Override
+    public void blindTransfer(String providerCallId, String destination) {
+        control().blindTransfer(providerCallId, destination);
+    }
+
+    private SipCallControl control() {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("SIP provider '" + name + "' is not started");
+        }
+        return r.control();
+    }
 }

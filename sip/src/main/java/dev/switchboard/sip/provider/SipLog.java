@@ -68,6 +68,30 @@ final class SipLog {
                 + " sockets are closed and the stack stops without their BYEs", String.valueOf(calls));
     }
 
+    // ---- call control (SWB3020-SWB3039: make call, redirect, blind transfer) ----
+
+    static void outboundFailed(String callId, String destination, Object reason, String detail) {
+        LOG.log(Level.INFO, "SWB3020: outbound call {0} to {1} ended before answer: {2} ({3})",
+                callId, destination, reason, detail);
+    }
+
+    static void controlResult(String callId, String what, Object result, String detail) {
+        LOG.log(Level.INFO, "SWB3021: call {0}: {1} {2} ({3})", callId, what, result, detail);
+    }
+
+    static void challengeRefused(String callId, String realm, String why) {
+        LOG.log(Level.WARNING, "SWB3022: outbound call {0}: the challenge for realm ''{1}'' was not answered: {2}",
+                callId, realm, why);
+    }
+
+    static void strayResponse(String callId, String what) {
+        LOG.log(Level.DEBUG, "SWB3023: call {0} is over; its late response gets {1}", callId, what);
+    }
+
+    static void unheard(String callId, String report) {
+        LOG.log(Level.WARNING, "SWB3024: call {0}: no call-control listener is set; report lost: {1}", callId, report);
+    }
+
     static void stackError(String message) {
         LOG.log(Level.WARNING, "SWB3010: SIP stack: {0}", message);
     }

@@ -1,10 +1,13 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.core.spi.SettingsReader;
+import dev.switchboard.sip.control.DigestCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SIP provider's configuration, read from the adapter's properties and checked; every problem
@@ -14,10 +17,11 @@ import java.util.Map;
  * @param lines        the lines, each the user part of the request-URI that reaches it
  * @param defaultLine  the line for request-URI users that name no line, or null to answer them 404
  * @param rtpPortMin   the first local port for RTP and T.38 (even: RTP's convention)
+ * @param outbound     how calls this side places and transfers are sent
  */
 public record SipSettings(String listenAddress, int port, String transport, List<String> lines, String defaultLine,
                           int rtpPortMin, int rtpPortMax, long reinviteTimeoutMillis, int maxMessageSize,
-                          int maxCalls) {
+                          int maxCalls, Outbound outbound) {
 
     public static final String LISTEN_ADDRESS = "sipListenAddress";
     public static final String PORT = "sipPort";
@@ -28,6 +32,11 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String REINVITE_TIMEOUT = "sipReinviteTimeoutMillis";
     public static final String MAX_MESSAGE_SIZE = "sipMaxMessageSize";
     public static final String MAX_CALLS = "sipMaxCalls";
+    public static final String OUTBOUND_PROXY = "sipOutboundProxy";
+    public static final String AUTH_USERNAME = "sipAuthUsername";
+    public static final String AUTH_PASSWORD = "sipAuthPassword";
+    public static final String NO_ANSWER_TIMEOUT = "sipNoAnswerTimeoutMillis";
+    public static final String TRANSFER_TIMEOUT = "sipTransferTimeoutMillis";
 
     // The defaults: the values used when a property is unset. The resource adapter's @ConfigProperty
     // defaults show the same text to administrators; a test in the rar module proves they agree.
@@ -42,6 +51,13 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String DEFAULT_REINVITE_TIMEOUT = "10000";
     public static final String DEFAULT_MAX_MESSAGE_SIZE = "8192";
     public static final String DEFAULT_MAX_CALLS = "200";
+    /** Empty: INVITEs go straight to the destination's host; a destination must then be a full sip: URI. */
+    public static final String DEFAULT_OUTBOUND_PROXY = "";
+    public static final String DEFAULT_AUTH_USERNAME = "";
+    /** How long an outbound call may be PROCEEDING or RINGBACK before it is cancelled as NOANSWER. */
+    public static final String DEFAULT_NO_ANSWER_TIMEOUT = "60000";
+    /** How long a blind transfer waits for the NOTIFY with its final status before it is FAILED. */
+    public static final String DEFAULT_TRANSFER_TIMEOUT = "30000";
 
     public SipSettings {
         lines = List.copyOf(lines);
@@ -71,7 +87,55 @@ public record SipSettings(String listenAddress, int port, String transport, List
         int maxSize = read.wholeNumber(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, 1024, 65535);
         int maxCalls = read.wholeNumber(MAX_CALLS, DEFAULT_MAX_CALLS, 1, 100_000);
         return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
-                ports[0], ports[1], timeout, maxSize, maxCalls);
+                ports[0], ports[1], timeout, maxSize, maxCalls, Outbound.from(read, settings));
+    }
+
+    /**
+     * Where outbound INVITEs go and how they authenticate; the timeouts of outbound calls and transfers.
+     *
+     * @param proxyHost  the trunk or outbound proxy, or null to send each INVITE to its destination's host
+     * @param proxyPort  its port (5060 unless given)
+     * @param credentials the Digest user name and password for trunks that challenge, or null for none
+     */
+    public record Outbound(String proxyHost, int proxyPort, DigestCredentials credentials, long noAnswerTimeoutMillis,
+                           long transferTimeoutMillis) {
+        private static final Pattern HOST_PORT = Pattern.compile(
+                "(?i)(?:sip:)?([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(?::(\\d{1,5}))?");
+
+        static Outbound from(SettingsReader read, Map<String, String> raw) {
+            String proxy = read.textOrEmpty(OUTBOUND_PROXY, DEFAULT_OUTBOUND_PROXY);
+            String host = null;
+            int port = 5060;
+            if (!proxy.isEmpty()) {
+                Matcher m = HOST_PORT.matcher(proxy);
+                if (!m.matches() || m.group(2) != null && (Integer.parseInt(m.group(2)) < 1
+                        || Integer.parseInt(m.group(2)) > 65535)) {
+                    throw new IllegalArgumentException(OUTBOUND_PROXY + " '" + proxy
+                            + "' must be host or host:port (sip: in front allowed), or empty for none");
+                }
+                host = m.group(1);
+                port = m.group(2) == null ? 5060 : Integer.parseInt(m.group(2));
+            }
+            String username = read.textOrEmpty(AUTH_USERNAME, DEFAULT_AUTH_USERNAME);
+            // the password exactly as configured: no trimming, and no ${...} here (the server resolves its own)
+            String password = raw.get(AUTH_PASSWORD);
+            DigestCredentials credentials = null;
+            if (!username.isEmpty()) {
+                if (password == null || password.isEmpty()) {
+                    throw new IllegalArgumentException(AUTH_USERNAME + " '" + username + "' is set but "
+                            + AUTH_PASSWORD + " is not");
+                }
+                credentials = new DigestCredentials(username, password);
+            } else if (password != null && !password.isEmpty()) {
+                throw new IllegalArgumentException(AUTH_PASSWORD + " is set but " + AUTH_USERNAME + " is not");
+            }
+            return new Outbound(host, port, credentials, read.positiveMillis(NO_ANSWER_TIMEOUT, DEFAULT_NO_ANSWER_TIMEOUT),
+                    read.positiveMillis(TRANSFER_TIMEOUT, DEFAULT_TRANSFER_TIMEOUT));
+        }
+
+        public boolean hasProxy() {
+            return proxyHost != null;
+        }
     }
 
     /** The line a request-URI user reaches, or null (404). */

@@ -8,9 +8,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes RFC 3264 answers for one dialog. One instance per dialog, because the {@code o=}
- * line must keep its session id and raise its version with every new answer (a re-INVITE
- * to T.38 included).
+ * Writes RFC 3264 answers for one dialog, and the offer of a dialog this side starts
+ * ({@link #offer}). One instance per dialog, because the {@code o=} line must keep its session
+ * id and raise its version with every new description (a re-INVITE to T.38 included).
  *
  * <p>The answer has one m= line for each offered one, in the same order, as RFC 3264 requires;
  * streams not accepted get port 0. Audio takes the first G.711 codec in the offerer's order
@@ -20,6 +20,8 @@ public final class SdpAnswerWriter {
 
     static final String CRLF = "\r\n";
     private static final String USERNAME = "switchboard";
+    /** The dynamic payload type offered for telephone-event: 101, as most phones and gateways use. */
+    private static final int OFFERED_EVENTS_PAYLOAD_TYPE = 101;
 
     private final Connection local;
     private final long sessionId;
@@ -63,6 +65,32 @@ public final class SdpAnswerWriter {
             sb.append(section.orElseGet(() -> rejected(m)));
         }
         return new SdpAnswer(sb.toString(), modes);
+    }
+
+    /**
+     * The offer of an outbound call: G.711 µ-law and A-law (µ-law preferred) and RFC 4733
+     * telephone-event, sending and receiving, 20 ms packets; the same codecs the answers accept.
+     *
+     * @param port the local RTP port
+     */
+    public String offer(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1 to 65535, was " + port);
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, "v=0");
+        line(sb, "o=" + USERNAME + " " + sessionId + " " + version.getAndIncrement() + " " + local);
+        line(sb, "s=" + USERNAME);
+        line(sb, "c=" + local);
+        line(sb, "t=0 0");
+        line(sb, "m=audio " + port + " RTP/AVP 0 8 " + OFFERED_EVENTS_PAYLOAD_TYPE);
+        line(sb, "a=rtpmap:0 PCMU/8000");
+        line(sb, "a=rtpmap:8 PCMA/8000");
+        line(sb, "a=rtpmap:" + OFFERED_EVENTS_PAYLOAD_TYPE + " " + RtpMap.TELEPHONE_EVENT + "/8000");
+        line(sb, "a=fmtp:" + OFFERED_EVENTS_PAYLOAD_TYPE + " 0-15");
+        line(sb, "a=ptime:20");
+        line(sb, "a=" + Direction.SENDRECV.attributeName());
+        return sb.toString();
     }
 
     private static Optional<String> accept(SessionDescription offer, MediaDescription m, AcceptedMedia a) {

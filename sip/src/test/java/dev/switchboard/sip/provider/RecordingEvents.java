@@ -51,7 +51,7 @@ final class RecordingEvents implements ProviderEvents {
         record(providerCallId, "hangup");
     }
 
-    private void record(String callId, String text) {
+    void record(String callId, String text) {
         AtomicBoolean b = busy.computeIfAbsent(callId, k -> new AtomicBoolean());
         if (!b.compareAndSet(false, true)) {
             overlapped.set(true);
