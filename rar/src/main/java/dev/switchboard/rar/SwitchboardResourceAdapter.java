@@ -39,7 +39,7 @@ import javax.transaction.xa.XAResource;
         description = "TAPI-style call ownership and handoff for Jakarta EE applications",
         vendorName = "Switchboard",
         eisType = "Telephony",
-        version = "0.1",
+        version = Version.VERSION,
         transactionSupport = TransactionSupport.TransactionSupportLevel.XATransaction,
         reauthenticationSupport = false)
 public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable {

@@ -4,6 +4,7 @@ import dev.switchboard.api.CallControl;
 import dev.switchboard.core.ApplicationSession;
 import dev.switchboard.core.UnitOfWork;
 import dev.switchboard.rar.AdapterRuntime;
+import dev.switchboard.rar.Version;
 import dev.switchboard.rar.tx.SwitchboardLocalTransaction;
 import dev.switchboard.rar.tx.SwitchboardXAResource;
 import dev.switchboard.rar.tx.UnitOfWorkHolder;
@@ -178,7 +179,7 @@ public final class SwitchboardManagedConnection implements ManagedConnection, Un
 
             @Override
             public String getEISProductVersion() {
-                return "0.1";
+                return Version.VERSION;
             }
 
             @Override
