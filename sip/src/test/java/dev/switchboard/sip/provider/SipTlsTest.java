@@ -138,6 +138,17 @@ class SipTlsTest {
     }
 
     @Test
+    void withClientAuthWantACallerWithoutACertificateGetsInToo() throws Exception {
+        start(Map.of(SipSettings.TLS_CLIENT_AUTH, "want"));
+        for (java.nio.file.Path clientKeys : java.util.Arrays.asList(null, keys.client())) {
+            try (TlsClient client = new TlsClient(tlsPort, "TLSv1.3", keys, clientKeys)) {
+                client.send(client.options(tlsPort));
+                assertThat(client.read().status()).as("client key " + clientKeys).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void opensslSendsOptionsOverTls13And12AndCannotConnectWithTls11() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
         start(Map.of());
