@@ -118,6 +118,85 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     + " is FAILED.")
     private String sipTransferTimeoutMillis;
 
+    // admission control and TLS (SipSettings' DEFAULT_*; see docs/sip.md, "Admission control")
+
+    @ConfigProperty(defaultValue = "127.0.0.0/8,::1",
+            description = "provider=sip: the peers that may send SIP requests, comma-separated IPv4/IPv6 addresses or"
+                    + " networks (CIDR, e.g. 192.0.2.0/24, 2001:db8::/32); others are refused (sipRefusalMode)."
+                    + " Anyone: 0.0.0.0/0,::/0.")
+    private String sipAllowedPeers;
+
+    @ConfigProperty(defaultValue = "50",
+            description = "provider=sip: requests a second per source address (token bucket, see sipRateBurst and"
+                    + " sipRateLimitedRequests); more get 503 with Retry-After. 0 = no limit.")
+    private String sipRateLimit;
+
+    @ConfigProperty(defaultValue = "100",
+            description = "provider=sip: how many requests a source may send at once before sipRateLimit applies.")
+    private String sipRateBurst;
+
+    @ConfigProperty(defaultValue = "invite",
+            description = "provider=sip: what sipRateLimit counts: invite (INVITEs that start a call) or all"
+                    + " (every request but ACK).")
+    private String sipRateLimitedRequests;
+
+    @ConfigProperty(confidential = true,
+            description = "provider=sip: digest authentication (RFC 7616, MD5, qop=auth) of the methods in"
+                    + " sipAuthMethods, as user:password pairs separated by commas; unset = no authentication.")
+    private String sipAuthUsers;
+
+    @ConfigProperty(defaultValue = "switchboard",
+            description = "provider=sip: the digest realm callers are challenged with (sipAuthUsers).")
+    private String sipAuthRealm;
+
+    @ConfigProperty(defaultValue = "INVITE",
+            description = "provider=sip: the methods that must carry digest credentials when sipAuthUsers is set,"
+                    + " comma-separated: INVITE, BYE, INFO, OPTIONS.")
+    private String sipAuthMethods;
+
+    @ConfigProperty(defaultValue = "300000",
+            description = "provider=sip: how long (ms) a digest nonce is good for; an older one gets 401 stale=true.")
+    private String sipAuthNonceLifetimeMillis;
+
+    @ConfigProperty(defaultValue = "answer",
+            description = "provider=sip: what a refused request gets: answer (403, 401 or 503, sent once, without"
+                    + " a transaction) or drop (nothing; a first digest challenge is still sent).")
+    private String sipRefusalMode;
+
+    @ConfigProperty(defaultValue = "60000",
+            description = "provider=sip: a refusing source is logged once per this many ms, then with a count.")
+    private String sipRefusalLogIntervalMillis;
+
+    @ConfigProperty(description = "provider=sip: the port of a SIP over TLS listener (sips:, TLS 1.2 and 1.3) on"
+            + " sipListenAddress; unset = no TLS. Needs sipTlsKeyStore and sipTlsTrustStore.")
+    private String sipTlsPort;
+
+    @ConfigProperty(description = "provider=sip: the keystore file with the TLS listener's private key and"
+            + " certificate chain.")
+    private String sipTlsKeyStore;
+
+    @ConfigProperty(confidential = true, description = "provider=sip: the password of sipTlsKeyStore and its key.")
+    private String sipTlsKeyStorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "provider=sip: the type of sipTlsKeyStore.")
+    private String sipTlsKeyStoreType;
+
+    @ConfigProperty(description = "provider=sip: the keystore file with the certificates trusted for callers'"
+            + " client certificates (sipTlsClientAuth) and for peers the provider connects to over TLS.")
+    private String sipTlsTrustStore;
+
+    @ConfigProperty(confidential = true,
+            description = "provider=sip: the password of sipTlsTrustStore; unset = sipTlsKeyStorePassword.")
+    private String sipTlsTrustStorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "provider=sip: the type of sipTlsTrustStore.")
+    private String sipTlsTrustStoreType;
+
+    @ConfigProperty(defaultValue = "none",
+            description = "provider=sip: whether TLS callers must show a certificate that sipTlsTrustStore trusts:"
+                    + " none, want (asked for, not required) or need.")
+    private String sipTlsClientAuth;
+
     @ConfigProperty(defaultValue = "line1,line2",
             description = "provider=sim: the simulated switch's lines, comma-separated.")
     private String simulatedLines;
@@ -224,6 +303,24 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         m.put("sipAuthPassword", sipAuthPassword);
         m.put("sipNoAnswerTimeoutMillis", sipNoAnswerTimeoutMillis);
         m.put("sipTransferTimeoutMillis", sipTransferTimeoutMillis);
+        m.put("sipAllowedPeers", sipAllowedPeers);
+        m.put("sipRateLimit", sipRateLimit);
+        m.put("sipRateBurst", sipRateBurst);
+        m.put("sipRateLimitedRequests", sipRateLimitedRequests);
+        m.put("sipAuthUsers", sipAuthUsers);
+        m.put("sipAuthRealm", sipAuthRealm);
+        m.put("sipAuthMethods", sipAuthMethods);
+        m.put("sipAuthNonceLifetimeMillis", sipAuthNonceLifetimeMillis);
+        m.put("sipRefusalMode", sipRefusalMode);
+        m.put("sipRefusalLogIntervalMillis", sipRefusalLogIntervalMillis);
+        m.put("sipTlsPort", sipTlsPort);
+        m.put("sipTlsKeyStore", sipTlsKeyStore);
+        m.put("sipTlsKeyStorePassword", sipTlsKeyStorePassword);
+        m.put("sipTlsKeyStoreType", sipTlsKeyStoreType);
+        m.put("sipTlsTrustStore", sipTlsTrustStore);
+        m.put("sipTlsTrustStorePassword", sipTlsTrustStorePassword);
+        m.put("sipTlsTrustStoreType", sipTlsTrustStoreType);
+        m.put("sipTlsClientAuth", sipTlsClientAuth);
         return m;
     }
 
@@ -354,6 +451,42 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setSipNoAnswerTimeoutMillis(String v) { this.sipNoAnswerTimeoutMillis = v; }
     public String getSipTransferTimeoutMillis() { return sipTransferTimeoutMillis; }
     public void setSipTransferTimeoutMillis(String v) { this.sipTransferTimeoutMillis = v; }
+    public String getSipAllowedPeers() { return sipAllowedPeers; }
+    public void setSipAllowedPeers(String v) { this.sipAllowedPeers = v; }
+    public String getSipRateLimit() { return sipRateLimit; }
+    public void setSipRateLimit(String v) { this.sipRateLimit = v; }
+    public String getSipRateBurst() { return sipRateBurst; }
+    public void setSipRateBurst(String v) { this.sipRateBurst = v; }
+    public String getSipRateLimitedRequests() { return sipRateLimitedRequests; }
+    public void setSipRateLimitedRequests(String v) { this.sipRateLimitedRequests = v; }
+    public String getSipAuthUsers() { return sipAuthUsers; }
+    public void setSipAuthUsers(String v) { this.sipAuthUsers = v; }
+    public String getSipAuthRealm() { return sipAuthRealm; }
+    public void setSipAuthRealm(String v) { this.sipAuthRealm = v; }
+    public String getSipAuthMethods() { return sipAuthMethods; }
+    public void setSipAuthMethods(String v) { this.sipAuthMethods = v; }
+    public String getSipAuthNonceLifetimeMillis() { return sipAuthNonceLifetimeMillis; }
+    public void setSipAuthNonceLifetimeMillis(String v) { this.sipAuthNonceLifetimeMillis = v; }
+    public String getSipRefusalMode() { return sipRefusalMode; }
+    public void setSipRefusalMode(String v) { this.sipRefusalMode = v; }
+    public String getSipRefusalLogIntervalMillis() { return sipRefusalLogIntervalMillis; }
+    public void setSipRefusalLogIntervalMillis(String v) { this.sipRefusalLogIntervalMillis = v; }
+    public String getSipTlsPort() { return sipTlsPort; }
+    public void setSipTlsPort(String v) { this.sipTlsPort = v; }
+    public String getSipTlsKeyStore() { return sipTlsKeyStore; }
+    public void setSipTlsKeyStore(String v) { this.sipTlsKeyStore = v; }
+    public String getSipTlsKeyStorePassword() { return sipTlsKeyStorePassword; }
+    public void setSipTlsKeyStorePassword(String v) { this.sipTlsKeyStorePassword = v; }
+    public String getSipTlsKeyStoreType() { return sipTlsKeyStoreType; }
+    public void setSipTlsKeyStoreType(String v) { this.sipTlsKeyStoreType = v; }
+    public String getSipTlsTrustStore() { return sipTlsTrustStore; }
+    public void setSipTlsTrustStore(String v) { this.sipTlsTrustStore = v; }
+    public String getSipTlsTrustStorePassword() { return sipTlsTrustStorePassword; }
+    public void setSipTlsTrustStorePassword(String v) { this.sipTlsTrustStorePassword = v; }
+    public String getSipTlsTrustStoreType() { return sipTlsTrustStoreType; }
+    public void setSipTlsTrustStoreType(String v) { this.sipTlsTrustStoreType = v; }
+    public String getSipTlsClientAuth() { return sipTlsClientAuth; }
+    public void setSipTlsClientAuth(String v) { this.sipTlsClientAuth = v; }
     public String getSimulatedLines() { return simulatedLines; }
     public void setSimulatedLines(String simulatedLines) { this.simulatedLines = simulatedLines; }
     public Boolean getSimulatedHandoff() { return simulatedHandoff; }

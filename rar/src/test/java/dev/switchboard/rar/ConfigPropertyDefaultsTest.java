@@ -55,7 +55,10 @@ class ConfigPropertyDefaultsTest {
         assertThat(checked).contains("provider", "lockTimeoutMillis", "deliveryRetries", "deliveryRetryDelayMillis",
                 "priorityFile", "simulatedLines", "simulatedHandoff", "sipListenAddress", "sipPort", "sipTransport",
                 "sipLines", "sipDefaultLine", "sipRtpPortRange", "sipReinviteTimeoutMillis", "sipMaxMessageSize",
-                "sipMaxCalls", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis");
+                "sipMaxCalls", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis", "sipAllowedPeers", "sipRateLimit",
+                "sipRateBurst", "sipRateLimitedRequests",
+                "sipAuthRealm", "sipAuthMethods", "sipAuthNonceLifetimeMillis", "sipRefusalMode",
+                "sipRefusalLogIntervalMillis", "sipTlsKeyStoreType", "sipTlsTrustStoreType", "sipTlsClientAuth");
     }
 
     @Test
@@ -69,12 +72,40 @@ class ConfigPropertyDefaultsTest {
                 passwords.add(property.getName());
             }
         }
-        assertThat(passwords).containsExactly("sipAuthPassword");
+        assertThat(passwords).containsExactlyInAnyOrder("sipAuthPassword", "sipTlsKeyStorePassword",
+                "sipTlsTrustStorePassword");
         SwitchboardResourceAdapter ra = new SwitchboardResourceAdapter();
         ra.setSipAuthUsername("trunk");
         ra.setSipAuthPassword("s3cret-Value");
         assertThat(ra.settings().toString()).contains("trunk").doesNotContain("s3cret-Value");
         assertThat(SipSettings.from(ra.settings().providerSettings()).toString()).doesNotContain("s3cret-Value");
+    }
+
+    @Test
+    void passwordsAndCredentialsAreConfidentialAndNothingElseIs() {
+        List<String> confidential = new ArrayList<>();
+        for (Field property : SwitchboardResourceAdapter.class.getDeclaredFields()) {
+            ConfigProperty annotation = property.getAnnotation(ConfigProperty.class);
+            if (annotation != null && annotation.confidential()) {
+                confidential.add(property.getName());
+            }
+        }
+        assertThat(confidential).containsExactlyInAnyOrder("sipAuthUsers", "sipAuthPassword", "sipTlsKeyStorePassword",
+                "sipTlsTrustStorePassword");
+    }
+
+    @Test
+    void theAdmissionPropertiesReachTheSipProvider() throws Exception {
+        SwitchboardResourceAdapter ra = new SwitchboardResourceAdapter();
+        ra.setSipAllowedPeers("192.0.2.0/24");
+        ra.setSipAuthUsers("alice:s3cret");
+        ra.setSipRefusalMode("drop");
+        SipSettings sip = SipSettings.from(ra.settings().providerSettings());
+        assertThat(sip.admission().allowedPeers().allows(java.net.InetAddress.getByName("192.0.2.9"))).isTrue();
+        assertThat(sip.admission().allowedPeers().allows(java.net.InetAddress.getByName("127.0.0.1"))).isFalse();
+        assertThat(sip.admission().authUsers()).containsEntry("alice", "s3cret");
+        assertThat(sip.admission().refusalMode().name()).isEqualTo("DROP");
+        assertThat(sip.tls().port()).as("TLS stays off").isZero();
     }
 
     /** Sets the property through its JavaBean setter, as the container does, converting the text to its type. */

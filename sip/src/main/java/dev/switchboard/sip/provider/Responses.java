@@ -71,10 +71,24 @@ final class Responses {
         String user = request.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
         SipSettings s = ctx.settings();
         SipURI uri = ctx.addresses().createSipURI(user, s.listenAddress());
-        uri.setPort(s.port());
-        uri.setTransportParam(s.transport());
+        if (cameOverTls(request)) {
+            // the dialog's later requests must come back over TLS too (sips: when the caller asked for it)
+            uri.setSecure(request.getRequestURI().isSipURI() && ((SipURI) request.getRequestURI()).isSecure());
+            uri.setPort(s.tls().port());
+            if (!uri.isSecure()) {
+                uri.setTransportParam("tls");
+            }
+        } else {
+            uri.setPort(s.port());
+            uri.setTransportParam(s.transport());
+        }
         Address address = ctx.addresses().createAddress(uri);
         return ctx.headers().createContactHeader(address);
+    }
+
+    private static boolean cameOverTls(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via != null && "TLS".equalsIgnoreCase(via.getTransport());
     }
 
     static String callIdOf(Request request) {

@@ -76,11 +76,21 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         if (running != null) {
             throw new IllegalStateException("SIP provider '" + name + "' is already started");
         }
+        settings.tls().check(); // the stack would only log a keystore it cannot read
         SipStackImpl stack = null;
+        Admission admission;
         try {
             stack = new SipStackImpl(stackProperties());
+            // before any listening point: every request passes admission before it gets a transaction
+            admission = Admission.of(settings.admission(), context.timer(), new HeaderFactoryImpl(),
+                    new AddressFactoryImpl());
+            stack.sipMessageValves.add(admission);
             ListeningPoint lp = stack.createListeningPoint(settings.listenAddress(), settings.port(), settings.transport());
             SipProvider sipProvider = stack.createSipProvider(lp);
+            if (settings.tls().enabled()) {
+                sipProvider.addListeningPoint(stack.createListeningPoint(settings.listenAddress(),
+                        settings.tls().port(), "tls"));
+            }
             SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
                     new AddressFactoryImpl(), Objects.requireNonNull(context, "context"),
                     new RtpPorts(InetAddress.getByName(settings.listenAddress()), settings.rtpPortMin(),
@@ -94,10 +104,17 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
             }
             throw new IllegalStateException("SIP provider '" + name + "' cannot listen on " + settings.listenAddress()
                     + ":" + settings.port() + "/" + settings.transport() + " (" + SipSettings.LISTEN_ADDRESS + ", "
-                    + SipSettings.PORT + ", " + SipSettings.TRANSPORT + "): " + e.getMessage(), e);
+                    + SipSettings.PORT + ", " + SipSettings.TRANSPORT + ")"
+                    + (settings.tls().enabled() ? " or TLS port " + settings.tls().port() + " (" + SipSettings.TLS_PORT
+                    + ")" : "") + ": " + e.getMessage(), e);
         }
         SipLog.started(settings.listenAddress(), settings.port(), settings.transport(), settings.lines(),
                 settings.defaultLine());
+        admission.logSettings();
+        if (settings.tls().enabled()) {
+            SipLog.tlsListening(settings.listenAddress(), settings.tls().port(), TlsSettings.PROTOCOLS,
+                    settings.tls().clientAuth().name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private Properties stackProperties() {
@@ -114,6 +131,7 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", String.valueOf(Math.max(1000, 10 * settings.maxCalls())));
+        settings.tls().addStackProperties(p);
         return p;
     }
 

@@ -100,6 +100,33 @@ final class SipLog {
         LOG.log(Level.DEBUG, "SIP stack: {0}", message);
     }
 
+    static void admissionRefused(String source, String what, String summary, String reason, String consequence,
+                                 long intervalMillis) {
+        LOG.log(Level.WARNING, "SWB3040: {0} from {1} refused and {2}: {3} ({4}); further refusals of this source"
+                + " for this reason are counted for {5} ms", what, source, consequence, summary, reason,
+                String.valueOf(intervalMillis));
+    }
+
+    static void admissionRefusedAgain(String source, long count, String summary, String consequence,
+                                      long intervalMillis) {
+        LOG.log(Level.WARNING, "SWB3041: {0} more requests from {1} refused and {2} in {3} ms: {4}",
+                String.valueOf(count), source, consequence, String.valueOf(intervalMillis), summary);
+    }
+
+    static void admission(String peers, String rate, String auth, String refusals) {
+        LOG.log(Level.INFO, "SWB3042: SIP admission: peers {0}; rate limit {1}; digest authentication {2};"
+                + " refusals {3}", peers, rate, auth, refusals);
+    }
+
+    static void tlsListening(String address, int port, Object protocols, String clientAuth) {
+        LOG.log(Level.INFO, "SWB3043: SIP over TLS listening on {0}:{1} ({2}; client certificates: {3})",
+                address, String.valueOf(port), protocols, clientAuth);
+    }
+
+    static void admissionFailed(Throwable e) {
+        LOG.log(Level.ERROR, "SWB3044: admission control failed on a request (a bug); the request is dropped", e);
+    }
+
     static boolean debugEnabled() {
         return LOG.isLoggable(Level.DEBUG);
     }

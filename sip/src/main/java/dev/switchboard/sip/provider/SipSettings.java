@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * @param defaultLine  the line for request-URI users that name no line, or null to answer them 404
  * @param rtpPortMin   the first local port for RTP and T.38 (even: RTP's convention)
  * @param outbound     how calls this side places and transfers are sent
+ * @param admission    who may send requests and how often (allowlist, rate limit, digest authentication)
+ * @param tls          the SIP over TLS listener, if any
  */
 public record SipSettings(String listenAddress, int port, String transport, List<String> lines, String defaultLine,
                           int rtpPortMin, int rtpPortMax, long reinviteTimeoutMillis, int maxMessageSize,
-                          int maxCalls, Outbound outbound) {
+                          int maxCalls, Outbound outbound, AdmissionSettings admission, TlsSettings tls) {
 
     public static final String LISTEN_ADDRESS = "sipListenAddress";
     public static final String PORT = "sipPort";
@@ -37,6 +39,25 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String AUTH_PASSWORD = "sipAuthPassword";
     public static final String NO_ANSWER_TIMEOUT = "sipNoAnswerTimeoutMillis";
     public static final String TRANSFER_TIMEOUT = "sipTransferTimeoutMillis";
+    // admission control and TLS (AdmissionSettings, TlsSettings)
+    public static final String ALLOWED_PEERS = "sipAllowedPeers";
+    public static final String RATE_LIMIT = "sipRateLimit";
+    public static final String RATE_BURST = "sipRateBurst";
+    public static final String RATE_LIMITED_REQUESTS = "sipRateLimitedRequests";
+    public static final String AUTH_USERS = "sipAuthUsers";
+    public static final String AUTH_REALM = "sipAuthRealm";
+    public static final String AUTH_METHODS = "sipAuthMethods";
+    public static final String AUTH_NONCE_LIFETIME = "sipAuthNonceLifetimeMillis";
+    public static final String REFUSAL_MODE = "sipRefusalMode";
+    public static final String REFUSAL_LOG_INTERVAL = "sipRefusalLogIntervalMillis";
+    public static final String TLS_PORT = "sipTlsPort";
+    public static final String TLS_KEY_STORE = "sipTlsKeyStore";
+    public static final String TLS_KEY_STORE_PASSWORD = "sipTlsKeyStorePassword";
+    public static final String TLS_KEY_STORE_TYPE = "sipTlsKeyStoreType";
+    public static final String TLS_TRUST_STORE = "sipTlsTrustStore";
+    public static final String TLS_TRUST_STORE_PASSWORD = "sipTlsTrustStorePassword";
+    public static final String TLS_TRUST_STORE_TYPE = "sipTlsTrustStoreType";
+    public static final String TLS_CLIENT_AUTH = "sipTlsClientAuth";
 
     // The defaults: the values used when a property is unset. The resource adapter's @ConfigProperty
     // defaults show the same text to administrators; a test in the rar module proves they agree.
@@ -58,6 +79,22 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String DEFAULT_NO_ANSWER_TIMEOUT = "60000";
     /** How long a blind transfer waits for the NOTIFY with its final status before it is FAILED. */
     public static final String DEFAULT_TRANSFER_TIMEOUT = "30000";
+    /** Loopback only: a server is reachable from elsewhere only once the administrator says from where. */
+    public static final String DEFAULT_ALLOWED_PEERS = "127.0.0.0/8,::1";
+    /** New calls a second per source address; well above a trunk's usual rate, far below a flood. */
+    public static final String DEFAULT_RATE_LIMIT = "50";
+    public static final String DEFAULT_RATE_BURST = "100";
+    public static final String DEFAULT_RATE_LIMITED_REQUESTS = "invite";
+    // sipAuthUsers has no default: unset = no digest authentication
+    public static final String DEFAULT_AUTH_REALM = "switchboard";
+    public static final String DEFAULT_AUTH_METHODS = "INVITE";
+    public static final String DEFAULT_AUTH_NONCE_LIFETIME = "300000";
+    public static final String DEFAULT_REFUSAL_MODE = "answer";
+    public static final String DEFAULT_REFUSAL_LOG_INTERVAL = "60000";
+    // sipTlsPort, the stores and their passwords have no default: unset sipTlsPort = no TLS
+    public static final String DEFAULT_TLS_KEY_STORE_TYPE = "PKCS12";
+    public static final String DEFAULT_TLS_TRUST_STORE_TYPE = "PKCS12";
+    public static final String DEFAULT_TLS_CLIENT_AUTH = "none";
 
     public SipSettings {
         lines = List.copyOf(lines);
@@ -86,8 +123,10 @@ public record SipSettings(String listenAddress, int port, String transport, List
         long timeout = read.positiveMillis(REINVITE_TIMEOUT, DEFAULT_REINVITE_TIMEOUT);
         int maxSize = read.wholeNumber(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, 1024, 65535);
         int maxCalls = read.wholeNumber(MAX_CALLS, DEFAULT_MAX_CALLS, 1, 100_000);
+        AdmissionSettings admission = AdmissionSettings.from(read);
+        TlsSettings tls = TlsSettings.from(read, transport, port);
         return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
-                ports[0], ports[1], timeout, maxSize, maxCalls, Outbound.from(read, settings));
+                ports[0], ports[1], timeout, maxSize, maxCalls, Outbound.from(read, settings), admission, tls);
     }
 
     /**

@@ -61,15 +61,15 @@ final class RecordingEvents implements ProviderEvents {
         b.set(false);
     }
 
-    /** The next report (of any call); fails after 5 s. */
+    /** The next report (of any call); fails after 15 s (generous: a loaded CI machine with a SIPp process starting). */
     Report next() throws InterruptedException {
         return nextOr("");
     }
 
     private Report nextOr(String context) throws InterruptedException {
-        Report r = reports.poll(5, TimeUnit.SECONDS);
+        Report r = reports.poll(15, TimeUnit.SECONDS);
         if (r == null) {
-            throw new AssertionError("no report from the provider within 5 s " + context);
+            throw new AssertionError("no report from the provider within 15 s " + context);
         }
         return r;
     }

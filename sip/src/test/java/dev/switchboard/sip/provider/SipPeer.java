@@ -63,7 +63,12 @@ final class SipPeer implements AutoCloseable {
     }
 
     SipPeer(int serverPort) throws IOException {
-        this.socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(serverPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** A caller on another local address (127.0.0.2, ...): another source for admission control. */
+    SipPeer(int serverPort, InetAddress local) throws IOException {
+        this.socket = new DatagramSocket(0, local);
         this.socket.setSoTimeout(5000);
         this.server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
     }
@@ -80,9 +85,41 @@ final class SipPeer implements AutoCloseable {
 
     /** Sends a request of this peer's dialog; returns the CSeq number used. */
     int send(String method, String user, String contentType, String body) throws IOException {
+        return send(method, user, contentType, body, new String[0]);
+    }
+
+    /** Sends a request of this peer's dialog with more headers ("Authorization: Digest ..."). */
+    int send(String method, String user, String contentType, String body, String... headers) throws IOException {
         int n = method.equals("ACK") || method.equals("CANCEL") ? cseq : ++cseq;
-        sendRaw(request(method, user, n, contentType, body));
+        String text = request(method, user, n, contentType, body);
+        int end = text.indexOf("Max-Forwards: ");
+        sendRaw(text.substring(0, end) + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n")
+                .toList()) + text.substring(end));
         return n;
+    }
+
+    /** Forgets the To tag learnt from a final error, so that the next INVITE starts a dialog again (after a 401). */
+    void forgetToTag() {
+        toTag = "";
+    }
+
+    /** Whether any datagram arrives within {@code millis}: for "nothing is sent", after the server has acted. */
+    boolean receivesAnythingWithin(int millis) throws IOException {
+        if (!unread.isEmpty()) {
+            return true;
+        }
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
+        try {
+            DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+            socket.receive(p);
+            unread.add(Message.parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8)));
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            socket.setSoTimeout(before);
+        }
     }
 
     /** The ACK of a final error to the first INVITE: same branch as the INVITE (RFC 3261 17.1.1.3). */
