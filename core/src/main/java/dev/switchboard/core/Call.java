@@ -8,6 +8,8 @@ import dev.switchboard.core.spi.LineProvider;
  * Every rule is a decision about one call, taken under {@link #guard}.
  */
 final class Call {
+    /** The call's number; calls are always locked in this order when one step locks several (R31, R32). */
+    final long seq;
     final String id;
     final String line;
     final LineProvider provider;
@@ -21,9 +23,10 @@ final class Call {
     /** Set once every handle is gone after IDLE; the call is then forgotten. */
     boolean gone;
 
-    Call(String id, String line, LineProvider provider, String providerCallId, String callerId,
+    Call(long seq, String line, LineProvider provider, String providerCallId, String callerId,
          String calledId, SerialExecutor delivery) {
-        this.id = id;
+        this.seq = seq;
+        this.id = "call-" + seq;
         this.line = line;
         this.provider = provider;
         this.providerCallId = providerCallId;

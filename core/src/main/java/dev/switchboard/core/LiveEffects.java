@@ -1,22 +1,26 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.event.CallEvent;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 /**
  * The effects of a rule applied to a live call. Handles become valid or invalid at once (under
  * the call's lock); events are queued in order on the call's delivery queue; provider actions
- * and the delivery itself run in {@link #afterUnlock()}, outside the lock.
+ * and the delivery itself run when the step's {@link Batch} is done, outside the lock. Timeouts
+ * are scheduled at once on the core's timer (the providers' {@code ProviderTimer}); when one is
+ * due it runs as a step of its own on the call.
  */
 final class LiveEffects implements Effects {
     private final Engine engine;
-    private final Call call;
-    private List<Runnable> providerActions;
+    final Call call;
+    private final Batch batch;
 
-    LiveEffects(Engine engine, Call call) {
+    LiveEffects(Engine engine, Call call, Batch batch) {
         this.engine = engine;
         this.call = call;
+        this.batch = batch;
     }
 
     @Override
@@ -36,10 +40,7 @@ final class LiveEffects implements Effects {
 
     @Override
     public void providerAction(String what, Runnable action) {
-        if (providerActions == null) {
-            providerActions = new ArrayList<>(2);
-        }
-        providerActions.add(() -> {
+        batch.add(() -> {
             try {
                 action.run();
             } catch (RuntimeException e) {
@@ -50,18 +51,53 @@ final class LiveEffects implements Effects {
     }
 
     @Override
+    public void providerAction(String what, Runnable action, OnFailure ifFailed) {
+        batch.add(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                Log.providerActionFailed(call, what, e);
+                engine.always(call, (m, fx) -> ifFailed.decide(m, fx, e));
+            }
+        });
+    }
+
+    @Override
     public void callGone(Call gone) {
         gone.gone = true;
         engine.forget(gone);
     }
 
-    /** Delivers the queued events and then asks the provider to act. */
-    void afterUnlock() {
-        call.delivery.flush();
-        if (providerActions != null) {
-            for (Runnable action : providerActions) {
-                action.run();
-            }
+    @Override
+    public void startTimer(MediaOp op, Duration delay, BiConsumer<CallModel, Effects> onTimeout) {
+        cancelTimer(op);
+        Object token = new Object();
+        op.timerToken = token;
+        try {
+            op.timer = engine.timer().schedule(delay, () -> engine.always(call, (m, fx) -> {
+                if (op.timerToken == token) {
+                    op.timerToken = null;
+                    op.timer = null;
+                    onTimeout.accept(m, fx);
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            op.timerToken = null;
+            Log.noTimer(call, op, delay, e);
         }
+    }
+
+    @Override
+    public void cancelTimer(MediaOp op) {
+        op.timerToken = null;
+        if (op.timer != null) {
+            op.timer.cancel();
+            op.timer = null;
+        }
+    }
+
+    @Override
+    public boolean endBridge(Bridge bridge) {
+        return bridge.end();
     }
 }
