@@ -11,7 +11,9 @@ import java.util.List;
  */
 final class Batch {
     private final Engine engine;
-    private final List<LiveEffects> effects = new ArrayList<>(2);
+    /** The first call's effects: most steps touch one call, and this path is hot (every offer, every digit). */
+    private LiveEffects first;
+    private List<LiveEffects> more;
     private List<Runnable> actions;
 
     Batch(Engine engine) {
@@ -20,13 +22,23 @@ final class Batch {
 
     /** The live effects on {@code call} within this step. */
     LiveEffects fx(Call call) {
-        for (LiveEffects fx : effects) {
+        if (first == null) {
+            first = new LiveEffects(engine, call, this);
+            return first;
+        }
+        if (first.call == call) {
+            return first;
+        }
+        if (more == null) {
+            more = new ArrayList<>(2);
+        }
+        for (LiveEffects fx : more) {
             if (fx.call == call) {
                 return fx;
             }
         }
         LiveEffects fx = new LiveEffects(engine, call, this);
-        effects.add(fx);
+        more.add(fx);
         return fx;
     }
 
@@ -39,8 +51,13 @@ final class Batch {
 
     /** Delivers the queued events, call by call, and then asks the providers to act. */
     void afterUnlock() {
-        for (LiveEffects fx : effects) {
-            fx.call.delivery.flush();
+        if (first != null) {
+            first.call.delivery.flush();
+        }
+        if (more != null) {
+            for (LiveEffects fx : more) {
+                fx.call.delivery.flush();
+            }
         }
         if (actions != null) {
             for (Runnable action : actions) {
