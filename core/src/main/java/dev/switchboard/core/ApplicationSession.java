@@ -8,7 +8,13 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.api.media.GatherRequest;
+import dev.switchboard.api.media.MediaOperation;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
+import dev.switchboard.api.media.Tone;
 import dev.switchboard.core.CallGuard.Wait;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -53,9 +59,11 @@ public final class ApplicationSession implements AutoCloseable {
 
     /**
      * What this application does to its calls inside {@code uow}: handoffs, privilege changes and
-     * deallocations are staged until it commits (R21); the others apply at once but wait, like any
-     * change, while another unit of work holds the call (R22). A null {@code uow} means outside a
-     * transaction, the same as {@link #control()}.
+     * deallocations are staged until it commits (R21); media, redirects, transfers and bridges too,
+     * and they happen after the transaction's handoffs, in the order asked (R32); the others
+     * (answer, drop, media mode, monitoring) apply at once but wait, like any change, while another
+     * unit of work holds the call (R22). A null {@code uow} means outside a transaction, the same as
+     * {@link #control()}.
      */
     public CallControl control(UnitOfWork uow) {
         return uow == null ? live : new Control(uow);
@@ -78,6 +86,31 @@ public final class ApplicationSession implements AutoCloseable {
     /** R2 (lineGetAppPriority): the 1-based position in the administrator's list for {@code mode}, 0 when absent. */
     public int getAppPriority(MediaMode mode) {
         return engine.directory().adminLists().position(Objects.requireNonNull(mode, "mode"), app.name);
+    }
+
+    /**
+     * Makes a call (R30, TAPI's lineMakeCall) on {@code line}, which this application opened as
+     * OWNER, to {@code destination}; see {@link dev.switchboard.api.SwitchboardConnection#makeCall}.
+     */
+    public CallHandle makeCall(String line, String destination, int mediaModes) {
+        return makeCall(null, line, destination, mediaModes);
+    }
+
+    /**
+     * {@link #makeCall(String, String, int)} inside {@code uow} (R32): checked now, placed after
+     * commit; the handle returned is valid from commit on. A null {@code uow} places it at once.
+     */
+    public CallHandle makeCall(UnitOfWork uow, String line, String destination, int mediaModes) {
+        engine.checkMakeCall(app, line, destination, mediaModes);
+        String to = destination.trim();
+        CallHandle handle = engine.rules().newHandleId();
+        if (uow != null) {
+            return uow.stageMakeCall(app, line, to, mediaModes, handle);
+        }
+        Batch batch = new Batch(engine);
+        engine.makeCall(batch, app, line, to, mediaModes, handle);
+        batch.afterUnlock();
+        return handle;
     }
 
     /** Closes the application's lines. */
@@ -117,6 +150,15 @@ public final class ApplicationSession implements AutoCloseable {
                 engine.counters().handoff(result);
             }
             return result;
+        }
+
+        /** R32's actions (media, transfers, bridges): after the unit of work's handoffs, at commit. */
+        private <R> R afterCommit(Handle h, String operation, Op<R> op) {
+            return uow == null ? engine.live(h.call, app, null, op) : uow.stageAfterCommit(h.call, app, operation, op);
+        }
+
+        private Handle held(CallHandle ch, String operation) {
+            return engine.requireHandle(app, ch, () -> operation);
         }
 
         /** Everything else: applied at once, but waiting while another unit of work holds the call. */
@@ -193,6 +235,106 @@ public final class ApplicationSession implements AutoCloseable {
             });
         }
 
+        // ---- media (R25-R28), staged by R32 ----
+
+        @Override
+        public String play(CallHandle call, List<Prompt> prompts) {
+            Handle h = held(call, "play");
+            List<Prompt> checked = MediaRequests.prompts(h.call, app, prompts);
+            String id = engine.nextOperationId();
+            return afterCommit(h, "play " + id, (m, a, fx) -> rules().media().play(m, a, call, id,
+                    MediaOperation.PLAY, checked, fx));
+        }
+
+        @Override
+        public void stopMedia(CallHandle call) {
+            afterCommit(held(call, "stop media"), "stop media", (m, a, fx) -> {
+                rules().media().stopMedia(m, a, call, fx);
+                return null;
+            });
+        }
+
+        @Override
+        public String gatherDigits(CallHandle call, GatherRequest request) {
+            Handle h = held(call, "gather digits");
+            GatherRequest checked = MediaRequests.gather(h.call, app, request);
+            String id = engine.nextOperationId();
+            return afterCommit(h, "gather " + id, (m, a, fx) -> rules().media().gather(m, a, call, id, checked, fx));
+        }
+
+        @Override
+        public String record(CallHandle call, RecordRequest request) {
+            Handle h = held(call, "record");
+            RecordRequest checked = MediaRequests.recording(h.call, app, request);
+            String id = engine.nextOperationId();
+            return afterCommit(h, "record " + id, (m, a, fx) -> rules().media().record(m, a, call, id, checked, fx));
+        }
+
+        @Override
+        public String generateDigits(CallHandle call, String digits) {
+            Handle h = held(call, "generate digits");
+            String checked = MediaRequests.digits(h.call, app, digits);
+            String id = engine.nextOperationId();
+            return afterCommit(h, "generate digits " + id,
+                    (m, a, fx) -> rules().media().generateDigits(m, a, call, id, checked, fx));
+        }
+
+        @Override
+        public String generateTone(CallHandle call, Tone tone) {
+            Handle h = held(call, "generate a tone");
+            List<Prompt> checked = List.of(MediaRequests.tone(h.call, app, tone));
+            String id = engine.nextOperationId();
+            return afterCommit(h, "generate tone " + id, (m, a, fx) -> rules().media().play(m, a, call, id,
+                    MediaOperation.GENERATE_TONE, checked, fx));
+        }
+
+        // ---- R29 ----
+
+        @Override
+        public String redirect(CallHandle call, String destination) {
+            Handle h = held(call, "redirect");
+            String to = MediaRequests.destination(h.call, app, destination);
+            String id = engine.nextOperationId();
+            return afterCommit(h, "redirect " + id + " to " + to,
+                    (m, a, fx) -> rules().control().redirect(m, a, call, id, to, fx));
+        }
+
+        @Override
+        public String blindTransfer(CallHandle call, String destination) {
+            Handle h = held(call, "transfer");
+            String to = MediaRequests.destination(h.call, app, destination);
+            String id = engine.nextOperationId();
+            return afterCommit(h, "transfer " + id + " to " + to,
+                    (m, a, fx) -> rules().control().blindTransfer(m, a, call, id, to, fx));
+        }
+
+        // ---- R31 ----
+
+        @Override
+        public String bridge(CallHandle a, CallHandle b) {
+            Handle ha = held(a, "bridge");
+            Handle hb = held(b, "bridge");
+            if (ha.call == hb.call) {
+                throw new SwitchboardException(TapiError.INVALPARAM, "call " + ha.call + ", application '" + app.name
+                        + "': a call cannot be bridged to itself");
+            }
+            String id = engine.nextBridgeId();
+            PairOp<String> op = (ma, mb, actor, fxa, fxb) -> rules().control().bridge(ma, mb, actor, a, b, id, fxa, fxb);
+            if (uow != null) {
+                return uow.stageAfterCommit(ha.call, hb.call, app, "bridge " + id, op);
+            }
+            return engine.lockStepAll(List.of(ha.call, hb.call), Wait.unlessHeldBy(null, app.name),
+                    batch -> op.apply(ha.call.model, hb.call.model, app, batch.fx(ha.call), batch.fx(hb.call)));
+        }
+
+        @Override
+        public void unbridge(CallHandle call) {
+            afterCommit(held(call, "unbridge"), "unbridge", (m, a, fx) -> {
+                rules().control().unbridge(m, a, call, fx);
+                return null;
+            });
+        }
+
         @Override
         public CallInfo callInfo(CallHandle call) {
             Handle held = engine.requireHandle(app, call, () -> "read call info");
@@ -200,7 +342,7 @@ public final class ApplicationSession implements AutoCloseable {
             // sees the committed state, never a transaction's staged changes (R21).
             return engine.locked(held.call, Wait.NEVER, () -> {
                 CallModel m = held.call.model;
-                Handle h = rules().requireHandle(m, app, call);
+                Handle h = Rules.requireHandle(m, app, call);
                 return new CallInfo(h.id, m.call.id, m.call.line, m.mediaModes, m.state, h.privilege,
                         m.owners(), m.monitors(), m.call.callerId, m.call.calledId);
             });

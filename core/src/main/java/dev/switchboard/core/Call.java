@@ -9,6 +9,8 @@ import dev.switchboard.core.spi.LineProvider;
  * Every rule is a decision about one call, taken under {@link #guard}.
  */
 final class Call {
+    /** The call's number; calls are always locked in this order when one step locks several (R31, R32). */
+    final long seq;
     final String id;
     final String line;
     final LineProvider provider;
@@ -24,9 +26,10 @@ final class Call {
     /** The call as operators were last told of it, null before; read and written only under {@link #guard}. */
     CallView reported;
 
-    Call(String id, String line, LineProvider provider, String providerCallId, String callerId,
+    Call(long seq, String line, LineProvider provider, String providerCallId, String callerId,
          String calledId, SerialExecutor delivery) {
-        this.id = id;
+        this.seq = seq;
+        this.id = "call-" + seq;
         this.line = line;
         this.provider = provider;
         this.providerCallId = providerCallId;

@@ -1,6 +1,7 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.Privilege;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,10 +17,22 @@ final class CallModel {
     final Call call;
     int mediaModes;
     CallState state;
+    /** Why the call was disconnected, once it is (R24, R30); null before. */
+    DisconnectReason disconnectReason;
     /** One handle per application, in the order they were given. */
     final List<Handle> handles;
     /** Applications that failed to take the call when it was offered to them (R23). */
     Set<App> refused;
+    /** The output running on the call (play, tone, digits, or a gather's prompt), or null (R27). */
+    MediaOp.Output output;
+    /** The input running on the call (gather or recording), or null (R27). */
+    MediaOp input;
+    /** Recordings the core has ended, waiting for the provider to say the file is complete (R28). */
+    List<MediaOp.Finishing> finishing;
+    /** The bridge the call is in, or null; one that ended elsewhere counts as none (R31). */
+    Bridge bridge;
+    /** The redirect or blind transfer waiting for its result, or null (R29). */
+    Transfer transfer;
 
     CallModel(Call call, int mediaModes, CallState state) {
         this.call = call;
@@ -30,12 +43,23 @@ final class CallModel {
 
     CallModel copy() {
         CallModel c = new CallModel(call, mediaModes, state);
+        c.disconnectReason = disconnectReason;
         for (Handle h : handles) {
             c.handles.add(h.copy());
         }
         if (refused != null) {
             c.refused = new HashSet<>(refused);
         }
+        // A decision only puts operations, bridges and transfers in or takes them out; what changes
+        // inside them (a gather's digits, a timer) changes only on the live call, by the provider's
+        // reports and live effects. So a copy may share them with the live model.
+        c.output = output;
+        c.input = input;
+        if (finishing != null) {
+            c.finishing = new ArrayList<>(finishing);
+        }
+        c.bridge = bridge;
+        c.transfer = transfer;
         return c;
     }
 
@@ -75,6 +99,14 @@ final class CallModel {
             refused = new HashSet<>(2);
         }
         refused.add(app);
+    }
+
+    /** The bridge the call is in, if it has not ended (by the other call's end, say). */
+    Bridge activeBridge() {
+        if (bridge != null && bridge.isEnded()) {
+            bridge = null;
+        }
+        return bridge;
     }
 
     boolean isOver() {

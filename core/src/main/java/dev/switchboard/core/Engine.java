@@ -1,6 +1,7 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.api.event.CallEvent;
@@ -9,11 +10,16 @@ import dev.switchboard.core.CallGuard.Wait;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
 import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.ProviderFeature;
+import dev.switchboard.core.spi.ProviderTimer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -31,19 +37,27 @@ final class Engine {
     private final Directory directory;
     private final Rules rules;
     private final Executor deliveryExecutor;
+    private final ProviderTimer timer;
     private final long lockTimeoutNanos;
     /** Filled while the switchboard is built, read-only afterwards. */
     private final Map<String, ProviderBinding> providers = new LinkedHashMap<>();
     private final ConcurrentHashMap<String, Call> calls = new ConcurrentHashMap<>();
     private final AtomicLong callSeq = new AtomicLong();
+    /** Media operations, transfers and bridges are numbered across the switchboard (op-1, bridge-1). */
+    private final AtomicLong operationSeq = new AtomicLong();
     private final Counters counters = new Counters();
     private final OperatorFeed operatorFeed;
 
-    Engine(PriorityStore priorityStore, Clock clock, Executor deliveryExecutor, long lockTimeoutNanos,
-           Executor operatorExecutor, int operatorHistorySize) {
+    /**
+     * @param timer the core's timeouts (gathers, recordings) wait here; the same timer the line
+     *              providers get, so that in the adapter they wait on the container's timer
+     */
+    Engine(PriorityStore priorityStore, Clock clock, Executor deliveryExecutor, ProviderTimer timer,
+           long lockTimeoutNanos, Executor operatorExecutor, int operatorHistorySize) {
         this.directory = new Directory(new PriorityLists(priorityStore));
         this.rules = new Rules(directory, new HandleIds(), clock);
         this.deliveryExecutor = deliveryExecutor;
+        this.timer = timer;
         this.lockTimeoutNanos = lockTimeoutNanos;
         this.operatorFeed = new OperatorFeed(operatorExecutor, clock, counters, operatorHistorySize,
                 OperatorFeed.DEFAULT_QUEUE_CAPACITY);
@@ -59,22 +73,58 @@ final class Engine {
      * {@code change} throws, the lock is released and nothing it queued goes out.
      */
     <R> R lockStep(Call call, Wait wait, Function<Effects, R> change) {
-        return lockStep(call, wait, new LiveEffects(this, call), change);
+        Batch batch = new Batch(this);
+        LiveEffects fx = batch.fx(call);
+        R result = locked(call, wait, () -> {
+            R r = change.apply(fx);
+            batch.settle();
+            return r;
+        });
+        batch.afterUnlock();
+        return result;
     }
 
     /**
-     * The lock step with effects made by the caller (a committing unit of work's, which report
-     * their handoffs as committed). What operators must hear is settled while the lock is still
-     * held, so that one call's operator events keep the order of its changes.
+     * The lock step over several calls (a bridge, R31; a transaction's commit, R32): locks them in
+     * the order of their numbers, so that two such steps never wait for each other in a circle,
+     * runs {@code change} with live effects per call ({@link Batch#fx}), unlocks, then delivers and
+     * runs the provider actions in the order they were asked for.
      */
-    <R> R lockStep(Call call, Wait wait, LiveEffects fx, Function<Effects, R> change) {
-        R result = locked(call, wait, () -> {
-            R r = change.apply(fx);
-            fx.settle();
+    <R> R lockStepAll(Collection<Call> calls, Wait wait, Function<Batch, R> change) {
+        return lockStepAll(calls, wait, new Batch(this), change);
+    }
+
+    /**
+     * {@link #lockStepAll} with a batch made by the caller (a committing unit of work's, whose
+     * effects report handoffs as committed). What operators must hear is settled while the locks
+     * are still held, so that each call's operator events keep the order of its changes.
+     */
+    <R> R lockStepAll(Collection<Call> calls, Wait wait, Batch batch, Function<Batch, R> change) {
+        R result = lockedAll(calls, wait, () -> {
+            R r = change.apply(batch);
+            batch.settle();
             return r;
         });
-        fx.afterUnlock();
+        batch.afterUnlock();
         return result;
+    }
+
+    /** {@link #locked} over several calls, locked in the order of their numbers and unlocked in reverse. */
+    <R> R lockedAll(Collection<Call> calls, Wait wait, Supplier<R> body) {
+        List<Call> order = new ArrayList<>(new LinkedHashSet<>(calls));
+        order.sort(Comparator.comparingLong(c -> c.seq));
+        int locked = 0;
+        try {
+            for (Call c : order) {
+                c.guard.lock(wait, lockTimeoutNanos, c);
+                locked++;
+            }
+            return body.get();
+        } finally {
+            for (int i = locked - 1; i >= 0; i--) {
+                order.get(i).guard.unlock();
+            }
+        }
     }
 
     /**
@@ -171,8 +221,80 @@ final class Engine {
         return providers.get(name);
     }
 
-    String nextCallId() {
-        return "call-" + callSeq.incrementAndGet();
+    long nextCallSeq() {
+        return callSeq.incrementAndGet();
+    }
+
+    String nextOperationId() {
+        return "op-" + operationSeq.incrementAndGet();
+    }
+
+    String nextBridgeId() {
+        return "bridge-" + operationSeq.incrementAndGet();
+    }
+
+    /** The binding of the provider serving {@code line}, or null. */
+    ProviderBinding bindingFor(String line) {
+        for (ProviderBinding b : providers.values()) {
+            if (b.serves(line)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    // ---- making calls (R30) ----
+
+    /**
+     * Whether {@code app} may make a call on {@code line} to {@code destination}: the checks of R30
+     * that need no call, the same when asked, at a transaction's prepare and at its commit.
+     */
+    ProviderBinding checkMakeCall(App app, String line, String destination, int mediaModes) {
+        String who = "application '" + app.name + "'";
+        if (!app.open) {
+            throw new SwitchboardException(TapiError.UNINITIALIZED, who + " has closed its lines; it can no longer"
+                    + " make calls");
+        }
+        ProviderBinding b = line == null ? null : bindingFor(line);
+        if (b == null) {
+            throw new SwitchboardException(TapiError.INVALLINE, who + " cannot make a call on line '" + line
+                    + "', which no line provider serves");
+        }
+        if (!app.spec.isOwner() || !app.spec.opens(line)) {
+            throw new SwitchboardException(TapiError.INVALLINE, who + " cannot make a call on line '" + line
+                    + "': it has not opened that line as OWNER");
+        }
+        if (!MediaMode.isValidMask(mediaModes)) {
+            throw new SwitchboardException(TapiError.INVALMEDIAMODE, who + ": a call made on line '" + line
+                    + "' needs media modes, not " + MediaMode.describe(mediaModes));
+        }
+        if (!b.provider.capabilities().supports(ProviderFeature.MAKE_CALL)) {
+            throw new SwitchboardException(TapiError.OPERATIONUNAVAIL, who + ": line provider " + b.provider.name()
+                    + " of line '" + line + "' cannot make calls");
+        }
+        if (destination == null || destination.isBlank()) {
+            throw new SwitchboardException(TapiError.INVALPARAM, who + ": a call made on line '" + line
+                    + "' needs a destination, not '" + destination + "'");
+        }
+        return b;
+    }
+
+    /**
+     * R30: registers a new outbound call owned by {@code app} alone, on {@code handle}, with MONITOR
+     * handles for the line's monitors, and asks the provider to place it once {@code batch} is done.
+     */
+    Call makeCall(Batch batch, App app, String line, String destination, int mediaModes, CallHandle handle) {
+        ProviderBinding b = checkMakeCall(app, line, destination, mediaModes);
+        Call call = b.outboundCall(line, destination, mediaModes);
+        locked(call, Wait.NEVER, () -> {
+            rules.control().offerOutbound(call.model, app, handle, destination, batch.fx(call));
+            return null;
+        });
+        return call;
+    }
+
+    ProviderTimer timer() {
+        return timer;
     }
 
     void register(Call call) {

@@ -6,25 +6,29 @@ import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.api.event.DigitEvent;
 import dev.switchboard.api.event.MediaDetectedEvent;
 import dev.switchboard.api.operator.HandoffOutcome;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 /**
  * The effects of a rule applied to a live call. Handles become valid or invalid at once (under
  * the call's lock); events are queued in order on the call's delivery queue; what operators must
  * hear is noted and, in {@link #settle()}, still under the lock, queued on the operator feed;
- * provider actions and the deliveries themselves run in {@link #afterUnlock()}, outside the lock.
+ * provider actions and the delivery itself run when the step's {@link Batch} is done, outside the lock. Timeouts
+ * are scheduled at once on the core's timer (the providers' {@code ProviderTimer}); when one is
+ * due it runs as a step of its own on the call.
  */
 final class LiveEffects implements Effects {
     private final Engine engine;
-    private final Call call;
-    private List<Runnable> providerActions;
+    final Call call;
+    private final Batch batch;
     private ChangeReport report;
     private HandoffOutcome.Completion handoffs = HandoffOutcome.Completion.IMMEDIATE;
 
-    LiveEffects(Engine engine, Call call) {
+    LiveEffects(Engine engine, Call call, Batch batch) {
         this.engine = engine;
         this.call = call;
+        this.batch = batch;
     }
 
     /** These effects apply a committing unit of work's staged operations (R21). */
@@ -51,15 +55,24 @@ final class LiveEffects implements Effects {
 
     @Override
     public void providerAction(String what, Runnable action) {
-        if (providerActions == null) {
-            providerActions = new ArrayList<>(2);
-        }
-        providerActions.add(() -> {
+        batch.add(() -> {
             try {
                 action.run();
             } catch (RuntimeException e) {
                 Log.providerActionFailed(call, what, e);
                 throw e;
+            }
+        });
+    }
+
+    @Override
+    public void providerAction(String what, Runnable action, OnFailure ifFailed) {
+        batch.add(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                Log.providerActionFailed(call, what, e);
+                engine.always(call, (m, fx) -> ifFailed.decide(m, fx, e));
             }
         });
     }
@@ -82,15 +95,37 @@ final class LiveEffects implements Effects {
         report = null;
     }
 
-    /** Delivers the queued events and then asks the provider to act. */
-    void afterUnlock() {
-        engine.operatorFeed().flush();
-        call.delivery.flush();
-        if (providerActions != null) {
-            for (Runnable action : providerActions) {
-                action.run();
-            }
+    @Override
+    public void startTimer(MediaOp op, Duration delay, BiConsumer<CallModel, Effects> onTimeout) {
+        cancelTimer(op);
+        Object token = new Object();
+        op.timerToken = token;
+        try {
+            op.timer = engine.timer().schedule(delay, () -> engine.always(call, (m, fx) -> {
+                if (op.timerToken == token) {
+                    op.timerToken = null;
+                    op.timer = null;
+                    onTimeout.accept(m, fx);
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            op.timerToken = null;
+            Log.noTimer(call, op, delay, e);
         }
+    }
+
+    @Override
+    public void cancelTimer(MediaOp op) {
+        op.timerToken = null;
+        if (op.timer != null) {
+            op.timer.cancel();
+            op.timer = null;
+        }
+    }
+
+    @Override
+    public boolean endBridge(Bridge bridge) {
+        return bridge.end();
     }
 
     /**

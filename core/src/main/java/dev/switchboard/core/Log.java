@@ -35,10 +35,10 @@ final class Log {
                 + " longer) known; ignored", provider, what, providerCallId);
     }
 
-    static void decisionChangedAtCommit(Call call, String app, String operation, Object decided, Object now) {
-        LOG.log(Level.ERROR, "SWB1005: {0} by application ''{1}'' on call {2} was decided as {3} but at commit"
+    static void decisionChangedAtCommit(String where, String app, String operation, Object decided, Object now) {
+        LOG.log(Level.ERROR, "SWB1005: {2}{0} by application ''{1}'' was decided as {3} but at commit"
                 + " gives {4}; the call changed between prepare and commit; applied as it now stands",
-                operation, app, call, decided, now);
+                operation, app, where, decided, now);
     }
 
     static void deliveryLoopFailure(Throwable e) {
@@ -48,6 +48,17 @@ final class Log {
     static void providerActionFailed(Call call, String action, Throwable e) {
         LOG.log(Level.ERROR, "SWB1007: line provider " + call.provider.name() + " failed to " + action
                 + " call " + call, e);
+    }
+
+    static void noTimer(Call call, MediaOp op, java.time.Duration delay, Throwable e) {
+        LOG.log(Level.WARNING, "SWB1009: no timer took the " + delay.toMillis() + " ms timeout of " + op
+                + " on call " + call + " of application '" + op.starter.app.name
+                + "'; it ends only by digits, a stop or the call's end", e);
+    }
+
+    static void bridgeFailed(Bridge bridge, String provider, String reason) {
+        LOG.log(Level.WARNING, "SWB1010: line provider {0} reports {1} of application ''{2}'' broken: {3};"
+                + " both calls stay up", provider, bridge, bridge.a.app.name, reason);
     }
 
     static void callOwnerLeft(Call call, String app) {

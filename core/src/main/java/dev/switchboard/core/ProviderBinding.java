@@ -1,12 +1,16 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.api.event.BridgeEndedEvent;
+import dev.switchboard.api.media.MediaEndReason;
 import dev.switchboard.core.spi.ProviderEvents;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -34,7 +38,7 @@ final class ProviderBinding implements ProviderEvents {
             throw new SwitchboardException(TapiError.INVALMEDIAMODE, "line provider " + provider.name()
                     + " reported call " + providerCallId + " with media modes " + MediaMode.describe(mediaModes));
         }
-        Call call = new Call(engine.nextCallId(), line, provider, providerCallId, callerId, calledId,
+        Call call = new Call(engine.nextCallSeq(), line, provider, providerCallId, callerId, calledId,
                 new SerialExecutor(engine.deliveryExecutor(), Log::deliveryLoopFailure));
         call.model = new CallModel(call, mediaModes, CallState.OFFERING);
         if (calls.putIfAbsent(providerCallId, call) != null) {
@@ -47,9 +51,62 @@ final class ProviderBinding implements ProviderEvents {
         return call.id;
     }
 
+    /**
+     * A call the core makes (R30), registered before the provider is asked to place it. The core
+     * names it, {@code out-call-N}, so that the provider's first report about it already finds it.
+     */
+    Call outboundCall(String line, String destination, int mediaModes) {
+        long seq = engine.nextCallSeq();
+        Call call = new Call(seq, line, provider, "out-call-" + seq, null, destination,
+                new SerialExecutor(engine.deliveryExecutor(), Log::deliveryLoopFailure));
+        call.model = new CallModel(call, mediaModes, CallState.DIALING);
+        if (calls.putIfAbsent(call.providerCallId, call) != null) {
+            throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()
+                    + " already has a call named " + call.providerCallId);
+        }
+        engine.register(call);
+        return call;
+    }
+
+    boolean serves(String line) {
+        return lines.contains(line);
+    }
+
     @Override
     public void callStateChanged(String providerCallId, CallState state) {
         on(providerCallId, "state " + state, (m, fx) -> engine.rules().stateChanged(m, state, fx));
+    }
+
+    @Override
+    public void callDisconnected(String providerCallId, DisconnectReason reason) {
+        on(providerCallId, "disconnect " + reason,
+                (m, fx) -> engine.rules().remoteHangup(m, reason == null ? DisconnectReason.UNKNOWN : reason, fx));
+    }
+
+    @Override
+    public void mediaFinished(String providerCallId, String operationId, MediaEndReason reason, Duration recordedLength) {
+        MediaEndReason r = reason == null ? MediaEndReason.FAILED : reason;
+        Duration length = recordedLength == null || recordedLength.isNegative() ? Duration.ZERO : recordedLength;
+        on(providerCallId, operationId + " finished " + r,
+                (m, fx) -> engine.rules().media().finished(m, operationId, r, length, fx));
+    }
+
+    @Override
+    public void transferFinished(String providerCallId, String operationId, boolean succeeded, String lineReason) {
+        on(providerCallId, operationId + (succeeded ? " succeeded" : " failed"), (m, fx) -> engine.rules().control()
+                .transferFinished(m, operationId, succeeded, lineReason == null ? "" : lineReason, fx));
+    }
+
+    @Override
+    public void bridgeFailed(String bridgeId, String reason) {
+        Bridge bridge = engine.rules().control().bridge(bridgeId);
+        if (bridge == null) {
+            Log.unknownProviderCall(provider.name(), bridgeId, "a failed bridge (" + reason + ")");
+            return;
+        }
+        Log.bridgeFailed(bridge, provider.name(), reason);
+        engine.always(bridge.a.call,
+                (m, fx) -> engine.rules().control().bridgeEnded(m, bridge, BridgeEndedEvent.Reason.FAILED, fx));
     }
 
     @Override
@@ -64,7 +121,7 @@ final class ProviderBinding implements ProviderEvents {
 
     @Override
     public void remoteHangup(String providerCallId) {
-        on(providerCallId, "hang-up", engine.rules()::remoteHangup);
+        on(providerCallId, "hang-up", (m, fx) -> engine.rules().remoteHangup(m, DisconnectReason.NORMAL, fx));
     }
 
     void forget(Call call) {

@@ -3,6 +3,7 @@ package dev.switchboard.core;
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallInfoReason;
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.HandoffResult;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
@@ -19,16 +20,38 @@ import java.util.List;
  * The ownership and handoff rules (R4-R20, R23, R24) as decisions on one call's model. Each method
  * runs under the call's lock, changes only the model it is given and reports everything else
  * through {@link Effects}, so the same code decides a change live or on a transaction's copy.
+ * Call control and media (R25-R33) are decided the same way by {@link MediaRules} and
+ * {@link CallControlRules}, which these rules tell when a call ends, a digit arrives or an
+ * application stops owning a call.
  */
 final class Rules {
     private final Directory directory;
     private final HandleIds ids;
     private final Clock clock;
+    private final MediaRules media;
+    private final CallControlRules control;
 
     Rules(Directory directory, HandleIds ids, Clock clock) {
         this.directory = directory;
         this.ids = ids;
         this.clock = clock;
+        this.media = new MediaRules(clock);
+        this.control = new CallControlRules(this, media, directory);
+    }
+
+    /** R25-R28, R33: media operations. */
+    MediaRules media() {
+        return media;
+    }
+
+    /** R29-R31: redirect, transfer, calls made, bridges. */
+    CallControlRules control() {
+        return control;
+    }
+
+    /** A fresh, unguessable handle id (for a call an application makes, R30, known before the call exists). */
+    CallHandle newHandleId() {
+        return ids.next();
     }
 
     // ---- new calls (R4-R7) ----
@@ -187,6 +210,9 @@ final class Rules {
             throw error(TapiError.INVALCALLSTATE, m, actor, "the sole owner of a call that is " + m.state
                     + " cannot become a monitor; hand the call off or deallocate the handle");
         }
+        if (privilege == Privilege.MONITOR) {
+            media.ownerLeft(m, actor, fx); // R28: its media operations end, CANCELLED
+        }
         h.privilege = privilege;
         notifyCounts(m, owners, monitors, actor, null, fx);
     }
@@ -195,6 +221,7 @@ final class Rules {
         Handle h = requireHandle(m, actor, ch);
         int owners = m.owners();
         int monitors = m.monitors();
+        media.ownerLeft(m, actor, fx); // R28: CANCELLED, told on the handle before it goes
         removeHandle(m, h, fx);
         notifyCounts(m, owners, monitors, actor, null, fx);
         if (owners == 1 && h.isOwner() && !m.isOver()) {
@@ -212,6 +239,7 @@ final class Rules {
         boolean wasOwner = h.isOwner();
         int owners = m.owners();
         int monitors = m.monitors();
+        media.ownerLeft(m, app, fx);
         removeHandle(m, h, fx);
         notifyCounts(m, owners, monitors, app, null, fx);
         if (wasOwner && m.owners() == 0 && !m.isOver()) {
@@ -238,6 +266,7 @@ final class Rules {
         int byMode = h.offeredByMode;
         int owners = m.owners();
         int monitors = m.monitors();
+        media.ownerLeft(m, app, fx);
         removeHandle(m, h, fx);
         notifyCounts(m, owners, monitors, app, null, fx);
         if (!m.isOver()) {
@@ -359,6 +388,7 @@ final class Rules {
         }
     }
 
+    /** R18 (digit events to monitoring holders), then the core's gathers and recording terminators (R27). */
     void digitReceived(CallModel m, char digit, Effects fx) {
         if (m.state == CallState.IDLE) {
             return;
@@ -368,27 +398,44 @@ final class Rules {
                 fx.send(h, new DigitEvent(h.id, m.call.id, m.call.line, digit, clock.instant()));
             }
         }
+        media.digit(m, digit, fx);
     }
 
     /** A state change reported by the provider. Nothing follows IDLE, and no state is reported twice. */
     void stateChanged(CallModel m, CallState state, Effects fx) {
+        stateChanged(m, state, DisconnectReason.NORMAL, fx);
+    }
+
+    /**
+     * A state change; {@code reason} says why, when the call becomes DISCONNECTED. When the call
+     * ends, what runs on it ends first (R28, R29, R31), so that its completions come before the
+     * DISCONNECTED (or IDLE) that every holder hears.
+     */
+    void stateChanged(CallModel m, CallState state, DisconnectReason reason, Effects fx) {
         if (m.state == CallState.IDLE || m.state == state) {
             return;
         }
         if (state == CallState.OFFERING) {
             return; // a call is offered once, when it arrives
         }
+        if ((state == CallState.DISCONNECTED || state == CallState.IDLE) && !m.isOver()) {
+            control.callEnding(m, fx);
+        }
         m.state = state;
+        DisconnectReason why = state == CallState.DISCONNECTED ? reason : null;
+        if (why != null) {
+            m.disconnectReason = why;
+        }
         for (Handle h : m.handles) {
-            fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, state, h.privilege, m.mediaModes));
+            fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, state, h.privilege, m.mediaModes, why));
         }
         goneIfFinished(m, fx);
     }
 
-    /** R24: one DISCONNECTED, then one IDLE, to every holder, whatever happened before. */
-    void remoteHangup(CallModel m, Effects fx) {
+    /** R24: one DISCONNECTED (with {@code reason}), then one IDLE, to every holder, whatever happened before. */
+    void remoteHangup(CallModel m, DisconnectReason reason, Effects fx) {
         if (!m.isOver()) {
-            stateChanged(m, CallState.DISCONNECTED, fx);
+            stateChanged(m, CallState.DISCONNECTED, reason, fx);
         }
         stateChanged(m, CallState.IDLE, fx);
     }
@@ -402,25 +449,34 @@ final class Rules {
      * {@link Directory#close} marks it closed under the same monitor.
      */
     private Handle addHandle(CallModel m, App app, Privilege privilege, Effects fx) {
-        Handle h = new Handle(ids.next(), app, m.call, privilege);
-        synchronized (app) {
-            if (!app.open) {
-                return null;
-            }
-            m.handles.add(h);
-            fx.handleCreated(h);
+        Handle h = attach(m, app, ids.next(), privilege, fx);
+        if (h == null) {
+            return null;
         }
         if (m.isOver()) {
             // R24: a handle given after the caller hung up (a handoff in flight) hears how the call
             // ended, like every other holder, instead of an OFFERING for a call that is gone.
             fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, CallState.DISCONNECTED, h.privilege,
-                    m.mediaModes));
+                    m.mediaModes, m.disconnectReason == null ? DisconnectReason.NORMAL : m.disconnectReason));
             if (m.state == CallState.IDLE) {
                 fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, CallState.IDLE, h.privilege,
                         m.mediaModes));
             }
         } else {
             send(m, h, fx);
+        }
+        return h;
+    }
+
+    /** Gives {@code app} the handle {@code id} without telling it yet; null when it has closed its lines (see {@link #addHandle}). */
+    Handle attach(CallModel m, App app, CallHandle id, Privilege privilege, Effects fx) {
+        Handle h = new Handle(id, app, m.call, privilege);
+        synchronized (app) {
+            if (!app.open) {
+                return null;
+            }
+            m.handles.add(h);
+            fx.handleCreated(h);
         }
         return h;
     }
@@ -438,7 +494,7 @@ final class Rules {
         fx.handleRemoved(h);
     }
 
-    private static void goneIfFinished(CallModel m, Effects fx) {
+    static void goneIfFinished(CallModel m, Effects fx) {
         if (m.state == CallState.IDLE && m.handles.isEmpty()) {
             fx.callGone(m.call);
         }
@@ -480,7 +536,7 @@ final class Rules {
     }
 
     /** The handle {@code ch} of {@code actor} on this call, or INVALCALLHANDLE (R8). */
-    Handle requireHandle(CallModel m, App actor, CallHandle ch) {
+    static Handle requireHandle(CallModel m, App actor, CallHandle ch) {
         Handle h = m.handleOf(actor);
         if (h == null || !h.id.equals(ch)) {
             throw error(TapiError.INVALCALLHANDLE, m, actor, "handle " + ch + " is not a handle of this application");
@@ -488,7 +544,7 @@ final class Rules {
         return h;
     }
 
-    private Handle requireOwner(CallModel m, App actor, CallHandle ch, String what) {
+    static Handle requireOwner(CallModel m, App actor, CallHandle ch, String what) {
         Handle h = requireHandle(m, actor, ch);
         if (!h.isOwner()) {
             throw error(TapiError.NOTOWNER, m, actor, "only an owner may " + what + " a call; this handle is MONITOR");

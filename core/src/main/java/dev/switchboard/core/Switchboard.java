@@ -51,18 +51,23 @@ public final class Switchboard implements AutoCloseable {
     private volatile boolean closed;
 
     private Switchboard(Builder b) {
-        this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, b.lockTimeout.toNanos(),
-                b.operatorExecutor == null ? b.deliveryExecutor : b.operatorExecutor, b.operatorHistorySize);
+        ProviderTimer timer;
         if (b.providerExecutor == null) {
             StandaloneThreads own = new StandaloneThreads("switchboard-provider-");
             this.ownProviderThreads = own;
             this.providerContexts = events -> new ProviderContext(events, own.executor(), own.longRunningExecutor(),
                     own.timer());
+            timer = own.timer();
         } else {
             this.ownProviderThreads = null;
             this.providerContexts = events -> new ProviderContext(events, b.providerExecutor, b.providerLongRunning,
                     b.providerTimer);
+            timer = b.providerTimer;
         }
+        // The core's own timeouts (a gather's digit timeouts, a recording's maximum duration) wait on
+        // the providers' timer, so that in the adapter they too wait on the container's timer.
+        this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, timer, b.lockTimeout.toNanos(),
+                b.operatorExecutor == null ? b.deliveryExecutor : b.operatorExecutor, b.operatorHistorySize);
         for (LineProvider p : b.providers) {
             ProviderBinding binding = engine.bind(p);
             for (String line : p.lines()) {
@@ -302,7 +307,8 @@ public final class Switchboard implements AutoCloseable {
         /**
          * The threads line providers do their own work on (see {@link ProviderContext}); the resource
          * adapter gives the container's. Without them the switchboard makes {@link StandaloneThreads}
-         * on demand and ends them when it closes.
+         * on demand and ends them when it closes. The core's own timeouts (R27's gather timeouts, a
+         * recording's maximum duration) wait on the same timer.
          */
         public Builder providerThreads(Executor executor, Executor longRunningExecutor, ProviderTimer timer) {
             this.providerExecutor = Objects.requireNonNull(executor, "executor");

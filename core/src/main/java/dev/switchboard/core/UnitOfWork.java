@@ -1,32 +1,67 @@
 package dev.switchboard.core;
 
+import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.core.CallGuard.Wait;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Changes staged by a transaction (R21, R22). Each staged operation is decided at once, on a
+ * Changes staged by a transaction (R21, R22, R32). Each staged operation is decided at once, on a
  * copy of the call's state, so the application gets its answer; nothing is applied and no event
  * is sent until {@link #commit()}. From its first change on a call until it ends, the unit of
  * work holds the call: other applications' changes to it wait (up to the lock timeout).
  *
- * <p>{@link #prepare()} decides every operation again against the call as it is then and fails
- * if any answer would differ; {@link #commit()} applies them; {@link #rollback()} drops them.
+ * <p>Two kinds of change are staged. Handoffs, privilege changes and deallocations (R21) apply at
+ * commit in the order asked. Media operations, redirects, transfers, bridges and calls made (R32)
+ * apply after all of them, in the order asked: they are decided, now and at prepare, on the calls
+ * as the transaction's handoffs leave them, so a transaction cannot, say, deallocate a call and
+ * still have a play on it happen. Their provider actions run once every staged change is applied,
+ * in the order asked.
+ *
+ * <p>{@link #prepare()} decides every operation again against the calls as they are then and
+ * fails if any answer would differ; {@link #commit()} applies them; {@link #rollback()} drops them,
+ * and then nothing ever reaches a line provider and no event is sent.
  */
 public final class UnitOfWork {
     private enum Status { ACTIVE, PREPARED, ENDED }
 
-    private record Staged<R>(App app, String operation, Op<R> op, R decided) {
+    /** The calls a staged change is decided on: copies while staging and at prepare, the live calls at commit. */
+    private interface Models {
+        CallModel model(Call call);
+
+        Effects fx(Call call);
+
+        /** The commit's batch, or null while deciding on copies. */
+        Batch live();
+    }
+
+    /** One staged change as a decision over {@link Models}. */
+    @FunctionalInterface
+    private interface Step<R> {
+        R apply(Models models);
+    }
+
+    /**
+     * @param op          the single-call operation behind {@code step}, or null (a bridge, a call made):
+     *                    operators hear of a rolled-back handoff through it
+     * @param afterCommit whether it is one of R32's actions, applied after the handoffs
+     */
+    private record Staged<R>(List<Call> calls, App app, String operation, Step<R> step, Op<R> op, R decided,
+                             boolean afterCommit) {
     }
 
     private final Engine engine;
     private final String name;
-    private final Map<Call, List<Staged<?>>> staged = new LinkedHashMap<>();
+    private final List<Staged<?>> staged = new ArrayList<>();
+    /** The calls this unit of work holds (R22), in the order it first touched them. */
+    private final Set<Call> held = new LinkedHashSet<>();
     private Status status = Status.ACTIVE;
 
     UnitOfWork(Engine engine, String name) {
@@ -41,7 +76,7 @@ public final class UnitOfWork {
 
     /** Whether nothing has been staged. */
     public synchronized boolean isEmpty() {
-        return staged.values().stream().allMatch(List::isEmpty);
+        return staged.isEmpty();
     }
 
     /** Whether the unit of work has committed or rolled back. */
@@ -49,19 +84,68 @@ public final class UnitOfWork {
         return status == Status.ENDED;
     }
 
+    /** Stages a handoff, privilege change or deallocation (R21). */
     synchronized <R> R stage(Call call, App app, String operation, Op<R> op) {
+        return stage(List.of(call), app, operation, single(call, app, op), op, false);
+    }
+
+    /** Stages one of R32's actions on one call. */
+    synchronized <R> R stageAfterCommit(Call call, App app, String operation, Op<R> op) {
+        return stage(List.of(call), app, operation, single(call, app, op), op, true);
+    }
+
+    /** Stages one of R32's actions on two calls (a bridge). */
+    synchronized <R> R stageAfterCommit(Call a, Call b, App app, String operation, PairOp<R> op) {
+        return stage(List.of(a, b), app, operation,
+                models -> op.apply(models.model(a), models.model(b), app, models.fx(a), models.fx(b)), null, true);
+    }
+
+    /** Stages a call to make (R30, R32): checked now and at prepare, placed at commit on {@code handle}. */
+    synchronized CallHandle stageMakeCall(App app, String line, String destination, int mediaModes,
+                                          CallHandle handle) {
+        return stage(List.of(), app, "make a call to " + destination, models -> {
+            if (models.live() == null) {
+                engine.checkMakeCall(app, line, destination, mediaModes);
+            } else {
+                engine.makeCall(models.live(), app, line, destination, mediaModes, handle);
+            }
+            return handle;
+        }, null, true);
+    }
+
+    private static <R> Step<R> single(Call call, App app, Op<R> op) {
+        return models -> op.apply(models.model(call), app, models.fx(call));
+    }
+
+    private <R> R stage(List<Call> calls, App app, String operation, Step<R> step, Op<R> op, boolean afterCommit) {
         requireActive();
-        return engine.locked(call, Wait.unlessHeldBy(this, app.name), () -> {
-            call.guard.hold(this);
-            List<Staged<?>> ops = staged.computeIfAbsent(call, c -> new ArrayList<>(2));
-            CallModel view = replay(call, ops);
-            if (view == null) {
-                throw new SwitchboardException(TapiError.OPERATIONFAILED, "call " + call + ", application '"
-                        + app.name + "': an earlier change of transaction " + name
+        List<Staged<?>> related = related(calls);
+        Set<Call> lock = new LinkedHashSet<>(calls);
+        for (Staged<?> s : related) {
+            lock.addAll(s.calls());
+        }
+        return engine.lockedAll(lock, Wait.unlessHeldBy(this, app.name), () -> {
+            for (Call c : calls) {
+                c.guard.hold(this);
+                held.add(c);
+            }
+            Copies views = new Copies(lock);
+            if (replay(related, views, false) != null) {
+                throw new SwitchboardException(TapiError.OPERATIONFAILED, where(calls) + "application '" + app.name
+                        + "': an earlier change of transaction " + name
                         + " on this call no longer holds; roll the transaction back");
             }
-            R decided = op.apply(view, app, Effects.NONE);
-            ops.add(new Staged<>(app, operation, op, decided));
+            R decided = afterCommit ? null : step.apply(views);
+            Staged<?> blocked = replay(related, views, true);
+            if (blocked != null) {
+                throw new SwitchboardException(TapiError.OPERATIONFAILED, where(calls) + "application '" + app.name
+                        + "': " + operation + " would keep " + blocked.operation() + ", which transaction " + name
+                        + " asked for earlier, from happening after commit (R32)");
+            }
+            if (afterCommit) {
+                decided = step.apply(views);
+            }
+            staged.add(new Staged<>(List.copyOf(calls), app, operation, step, op, decided, afterCommit));
             return decided;
         });
     }
@@ -69,21 +153,26 @@ public final class UnitOfWork {
     /** Checks that every staged decision still holds. Throws OPERATIONFAILED naming the first that does not. */
     public synchronized void prepare() {
         requireActive();
-        for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
-            Call call = e.getKey();
-            engine.locked(call, Wait.NEVER, () -> {
-                if (replay(call, e.getValue()) == null) {
-                    throw new SwitchboardException(TapiError.OPERATIONFAILED, "call " + call + ": a change staged by "
-                            + "transaction " + name + " was decided on a state that no longer holds: "
-                            + describe(e.getValue()));
-                }
-                return null;
-            });
-        }
+        engine.lockedAll(held, Wait.NEVER, () -> {
+            Copies views = new Copies(held);
+            Staged<?> failed = replay(staged, views, false);
+            if (failed == null) {
+                failed = replay(staged, views, true);
+            }
+            if (failed != null) {
+                throw new SwitchboardException(TapiError.OPERATIONFAILED, where(failed.calls()) + "a change staged by "
+                        + "transaction " + name + " was decided on a state that no longer holds: " + describe(failed));
+            }
+            return null;
+        });
         status = Status.PREPARED;
     }
 
-    /** Applies every staged change and sends the events (one-phase commit checks first, like prepare). */
+    /**
+     * Applies every staged change and sends the events (one-phase commit checks first, like
+     * prepare): the handoffs call by call in the order the calls were first touched, then R32's
+     * actions in the order asked; then the provider actions, in the order asked.
+     */
     public synchronized void commit() {
         if (status == Status.ENDED) {
             throw new IllegalStateException("unit of work " + name + " has already ended");
@@ -93,19 +182,27 @@ public final class UnitOfWork {
         }
         status = Status.ENDED;
         engine.counters().transactionsCommitted.increment();
-        for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
-            Call call = e.getKey();
-            engine.lockStep(call, Wait.NEVER, new LiveEffects(engine, call).atCommit(), fx -> {
-                if (!call.gone) {
-                    for (Staged<?> s : e.getValue()) {
-                        applyLive(call, s, fx);
+        engine.lockStepAll(held, Wait.NEVER, new Batch(engine).atCommit(), batch -> {
+            Models live = new Live(batch);
+            for (Call call : held) {
+                for (Staged<?> s : staged) {
+                    if (!s.afterCommit() && s.calls().get(0) == call) {
+                        applyLive(s, live);
                     }
                 }
+            }
+            for (Staged<?> s : staged) {
+                if (s.afterCommit()) {
+                    applyLive(s, live);
+                }
+            }
+            for (Call call : held) {
                 call.guard.release(this);
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         staged.clear();
+        held.clear();
     }
 
     /**
@@ -119,47 +216,116 @@ public final class UnitOfWork {
         status = Status.ENDED;
         engine.counters().transactionsRolledBack.increment();
         OperatorFeed operators = engine.operatorFeed();
-        for (Map.Entry<Call, List<Staged<?>>> e : staged.entrySet()) {
-            Call call = e.getKey();
+        for (Call call : held) {
             engine.locked(call, Wait.NEVER, () -> {
                 call.guard.release(this);
-                for (Staged<?> s : e.getValue()) {
-                    operators.rolledBack(call, s.app(), s.op(), s.decided());
+                for (Staged<?> s : staged) {
+                    if (s.op() != null && s.calls().get(0) == call) {
+                        operators.rolledBack(call, s.app(), s.op(), s.decided());
+                    }
                 }
                 return null;
             });
         }
         staged.clear();
+        held.clear();
         operators.flush();
     }
 
-    private <R> void applyLive(Call call, Staged<R> s, Effects fx) {
+    private <R> void applyLive(Staged<R> s, Models live) {
+        for (Call c : s.calls()) {
+            if (c.gone) {
+                return;
+            }
+        }
         try {
-            R now = s.op().apply(call.model, s.app(), fx);
+            R now = s.step().apply(live);
             if (now instanceof Rules.HandoffDecision d) {
                 engine.counters().handoff(d.result());
             }
             if (!Objects.equals(now, s.decided())) {
-                Log.decisionChangedAtCommit(call, s.app().name, s.operation(), s.decided(), now);
+                Log.decisionChangedAtCommit(where(s.calls()), s.app().name, s.operation(), s.decided(), now);
             }
         } catch (SwitchboardException e) {
-            Log.decisionChangedAtCommit(call, s.app().name, s.operation(), s.decided(), e.getMessage());
+            // The call changed between prepare and commit (a hang-up never waits for a transaction):
+            // what the transaction decided does not happen, and the application hears of the change itself.
+            Log.decisionChangedAtCommit(where(s.calls()), s.app().name, s.operation(), s.decided(), e.getMessage());
         }
     }
 
-    /** A copy of the call's live state with {@code ops} replayed on it, or null if one of them no longer decides the same. */
-    private static CallModel replay(Call call, List<Staged<?>> ops) {
-        CallModel view = call.model.copy();
-        for (Staged<?> s : ops) {
-            try {
-                if (!Objects.equals(s.op().apply(view, s.app(), Effects.NONE), s.decided())) {
-                    return null;
+    /** The staged changes that share a call with {@code calls}: those a new change on them is decided after. */
+    private List<Staged<?>> related(List<Call> calls) {
+        List<Staged<?>> out = new ArrayList<>();
+        for (Staged<?> s : staged) {
+            for (Call c : s.calls()) {
+                if (calls.contains(c)) {
+                    out.add(s);
+                    break;
                 }
-            } catch (SwitchboardException e) {
-                return null;
             }
         }
-        return view;
+        return out;
+    }
+
+    /** Replays the changes of one kind on {@code views}; returns the first that no longer decides the same, or null. */
+    private static Staged<?> replay(List<Staged<?>> changes, Models views, boolean afterCommit) {
+        for (Staged<?> s : changes) {
+            if (s.afterCommit() != afterCommit) {
+                continue;
+            }
+            try {
+                if (!Objects.equals(s.step().apply(views), s.decided())) {
+                    return s;
+                }
+            } catch (SwitchboardException e) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Copies of the calls' live state, decided on with no effects. */
+    private static final class Copies implements Models {
+        private final Map<Call, CallModel> copies = new HashMap<>();
+
+        Copies(Set<Call> calls) {
+            for (Call c : calls) {
+                copies.put(c, c.model.copy());
+            }
+        }
+
+        @Override
+        public CallModel model(Call call) {
+            return copies.computeIfAbsent(call, c -> c.model.copy());
+        }
+
+        @Override
+        public Effects fx(Call call) {
+            return Effects.NONE;
+        }
+
+        @Override
+        public Batch live() {
+            return null;
+        }
+    }
+
+    /** The live calls at commit, with the commit's one batch of effects. */
+    private record Live(Batch batch) implements Models {
+        @Override
+        public CallModel model(Call call) {
+            return call.model;
+        }
+
+        @Override
+        public Effects fx(Call call) {
+            return batch.fx(call);
+        }
+
+        @Override
+        public Batch live() {
+            return batch;
+        }
     }
 
     private void requireActive() {
@@ -168,13 +334,19 @@ public final class UnitOfWork {
         }
     }
 
-    private static String describe(List<Staged<?>> ops) {
-        StringBuilder sb = new StringBuilder();
-        for (Staged<?> s : ops) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(s.operation()).append(" by '").append(s.app().name)
-                    .append("' (decided ").append(s.decided()).append(')');
+    private static String where(List<Call> calls) {
+        if (calls.isEmpty()) {
+            return "";
         }
-        return sb.toString();
+        StringBuilder sb = new StringBuilder("call ");
+        for (int i = 0; i < calls.size(); i++) {
+            sb.append(i == 0 ? "" : " and ").append(calls.get(i));
+        }
+        return sb.append(", ").toString();
+    }
+
+    private static String describe(Staged<?> s) {
+        return s.operation() + " by '" + s.app().name + "' (decided " + s.decided() + ")";
     }
 
     @Override

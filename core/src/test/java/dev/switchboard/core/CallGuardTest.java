@@ -18,7 +18,7 @@ class CallGuardTest {
     private static final long TIMEOUT = TimeUnit.MILLISECONDS.toNanos(400);
 
     private final CallGuard guard = new CallGuard();
-    private final Call call = new Call("call-1", "L1", null, "sim-1", null, null, null);
+    private final Call call = new Call(1, "L1", null, "sim-1", null, null, null);
 
     /**
      * Another thread holds the lock for most of the timeout and keeps a transaction's hold after

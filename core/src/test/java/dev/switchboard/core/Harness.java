@@ -31,6 +31,8 @@ final class Harness implements AutoCloseable {
 
     final SimulatedSwitch sim;
     final Switchboard sb;
+    /** The test's time, when the harness was built with {@link Builder#manualTime}. */
+    ManualTime time;
     private final List<Party> parties = new ArrayList<>();
 
     private Harness(SimulatedSwitch sim, Switchboard sb) {
@@ -47,11 +49,24 @@ final class Harness implements AutoCloseable {
     }
 
     static final class Builder {
-        private final SimulatedSwitch sim = new SimulatedSwitch(List.of(L1, L2));
-        private final Switchboard.Builder b = Switchboard.builder().provider(sim);
+        private final List<LineProvider> others = new ArrayList<>();
+        private final Switchboard.Builder b = Switchboard.builder();
+        private Clock simClock = Clock.systemUTC();
+        private ManualTime time;
 
         Builder provider(LineProvider p) {
-            b.provider(p);
+            others.add(p);
+            return this;
+        }
+
+        /**
+         * Time passes only by {@code t.advance}: the switchboard's timeouts and clock and the simulated
+         * switch's media all use it, and provider tasks run on the thread that advances it.
+         */
+        Builder manualTime(ManualTime t) {
+            this.time = t;
+            this.simClock = t.clock();
+            b.providerThreads(Runnable::run, java.util.concurrent.ForkJoinPool.commonPool(), t).clock(t.clock());
             return this;
         }
 
@@ -76,7 +91,12 @@ final class Harness implements AutoCloseable {
         }
 
         Harness start() {
-            return new Harness(sim, b.build().start());
+            SimulatedSwitch sim = new SimulatedSwitch("sim", List.of(L1, L2), true, simClock);
+            b.provider(sim);
+            others.forEach(b::provider);
+            Harness h = new Harness(sim, b.build().start());
+            h.time = time;
+            return h;
         }
     }
 

@@ -3,11 +3,15 @@ package dev.switchboard.core;
 import dev.switchboard.api.CallHandle;
 import dev.switchboard.api.CallInfoReason;
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
+import dev.switchboard.api.event.BridgeEndedEvent;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallInfoEvent;
 import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.api.event.DigitEvent;
+import dev.switchboard.api.event.MediaCompletedEvent;
 import dev.switchboard.api.event.MediaDetectedEvent;
+import dev.switchboard.api.event.TransferResultEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,6 +128,35 @@ final class RecordingSink implements EventSink {
         return ofType(MediaDetectedEvent.class, callId);
     }
 
+    List<MediaCompletedEvent> completions(String callId) {
+        return ofType(MediaCompletedEvent.class, callId);
+    }
+
+    /** The completions of one operation, wherever they came (exactly one is what R28 promises). */
+    List<MediaCompletedEvent> completionsOf(String operationId) {
+        List<MediaCompletedEvent> out = new ArrayList<>();
+        for (CallEvent e : events) {
+            if (e instanceof MediaCompletedEvent c && c.operationId().equals(operationId)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    List<TransferResultEvent> transferResults(String callId) {
+        return ofType(TransferResultEvent.class, callId);
+    }
+
+    List<BridgeEndedEvent> bridgeEnds() {
+        List<BridgeEndedEvent> out = new ArrayList<>();
+        for (CallEvent e : events) {
+            if (e instanceof BridgeEndedEvent b) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
     List<CallStateEvent> ownerOffers(String callId) {
         return states(callId).stream().filter(CallStateEvent::offersOwnership).toList();
     }
@@ -139,13 +172,25 @@ final class RecordingSink implements EventSink {
 
     static String describe(CallEvent e) {
         if (e instanceof CallStateEvent s) {
-            return s.state() + (s.state() == CallState.OFFERING ? "/" + s.privilege() : "");
+            return s.state() + (s.state() == CallState.OFFERING || s.state() == CallState.DIALING
+                    ? "/" + s.privilege() : "")
+                    + (s.disconnectReason() == null || s.disconnectReason() == DisconnectReason.NORMAL ? ""
+                    : "(" + s.disconnectReason() + ")");
         }
         if (e instanceof CallInfoEvent i) {
             return i.reason() + "(" + i.numOwners() + "," + i.numMonitors() + ")";
         }
         if (e instanceof DigitEvent d) {
             return "DIGIT " + d.digit();
+        }
+        if (e instanceof MediaCompletedEvent c) {
+            return "COMPLETED " + c.operation() + " " + c.reason() + (c.digits().isEmpty() ? "" : " " + c.digits());
+        }
+        if (e instanceof TransferResultEvent t) {
+            return t.kind() + " " + t.result();
+        }
+        if (e instanceof BridgeEndedEvent b) {
+            return "BRIDGE ENDED " + b.reason();
         }
         return "DETECTED " + ((MediaDetectedEvent) e).mode();
     }

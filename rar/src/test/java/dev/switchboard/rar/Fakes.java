@@ -45,10 +45,22 @@ final class Fakes {
     }
 
     static BootstrapContext bootstrap(WorkManager wm) {
+        return bootstrap(wm, null);
+    }
+
+    /** A container whose timers come from {@code timers} (each a daemon Timer the test cancels), or none when null. */
+    static BootstrapContext bootstrap(WorkManager wm, List<Timer> timers) {
         return new BootstrapContext() {
             @Override public WorkManager getWorkManager() { return wm; }
             @Override public XATerminator getXATerminator() { return null; }
-            @Override public Timer createTimer() throws UnavailableException { throw new UnavailableException("no timers"); }
+            @Override public Timer createTimer() throws UnavailableException {
+                if (timers == null) {
+                    throw new UnavailableException("no timers");
+                }
+                Timer t = new Timer("fake-container-timer", true);
+                timers.add(t);
+                return t;
+            }
             @Override public boolean isContextSupported(Class<? extends WorkContext> c) { return false; }
             @Override public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() { return null; }
         };

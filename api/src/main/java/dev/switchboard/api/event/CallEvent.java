@@ -8,7 +8,8 @@ import java.io.Serializable;
  * Events of one call reach an application in the order they happened.
  */
 public sealed interface CallEvent extends Serializable
-        permits CallStateEvent, CallInfoEvent, MediaDetectedEvent, DigitEvent {
+        permits CallStateEvent, CallInfoEvent, MediaDetectedEvent, DigitEvent, MediaCompletedEvent,
+        TransferResultEvent, BridgeEndedEvent {
 
     /** The receiving application's handle to the call. */
     CallHandle handle();

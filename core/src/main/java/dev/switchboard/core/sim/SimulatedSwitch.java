@@ -4,10 +4,15 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.api.media.MediaEndReason;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Answer and drop act as a real switch would: an answered call becomes CONNECTED, a dropped
  * call becomes DISCONNECTED and then IDLE.
+ *
+ * <p>It also plays, records, generates digits, redirects, transfers, places and bridges calls
+ * (R25-R33) the way {@link SimulatedCallControl} describes: prompts take their length, recordings
+ * are real WAV files, and destinations behave by their names ({@code busy@...}, {@code noanswer@...},
+ * {@code reject@...}, {@code unreachable@...}, {@code fail@...}; anything else answers, after
+ * ringing two seconds). Its time passes on the timer it is started with and on its clock.
  */
 public final class SimulatedSwitch implements LineProvider, Simulator {
     private final String name;
@@ -28,6 +39,7 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     private final ProviderCapabilities capabilities;
     private final AtomicLong callSeq = new AtomicLong();
     private final Set<String> liveCalls = ConcurrentHashMap.newKeySet();
+    private final SimulatedCallControl callControl;
     private volatile ProviderEvents events;
 
     /** A switch named {@code sim} serving {@code lines}, supporting handoff. */
@@ -39,12 +51,22 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
      * @param supportsHandoff false makes every handoff on these lines fail with OPERATIONUNAVAIL (R13)
      */
     public SimulatedSwitch(String name, List<String> lines, boolean supportsHandoff) {
+        this(name, lines, supportsHandoff, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock how the switch measures recordings; a test gives the one it advances together
+     *              with the timer the switch is started with
+     */
+    public SimulatedSwitch(String name, List<String> lines, boolean supportsHandoff, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("simulated switch '" + name + "' needs at least one line");
         }
         this.lines = List.copyOf(lines);
-        this.capabilities = new ProviderCapabilities(supportsHandoff, MediaMode.ALL_BITS, true);
+        this.capabilities = new ProviderCapabilities(supportsHandoff, MediaMode.ALL_BITS, true,
+                SimulatedCallControl.FEATURES);
+        this.callControl = new SimulatedCallControl(name, liveCalls, Objects.requireNonNull(clock, "clock"));
     }
 
     @Override
@@ -64,8 +86,9 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
 
     @Override
     public void start(ProviderContext context) {
-        // driven from the caller's thread: the switch has no work of its own for the context's threads
+        // Driven from the caller's thread; only its media and the calls it places wait on the context's timer.
         this.events = context.events();
+        callControl.start(context);
     }
 
     @Override
@@ -121,8 +144,14 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     @Override
     public void hangUp(String call) {
         if (liveCalls.remove(call)) {
+            callControl.callEnding(call, MediaEndReason.HANGUP);
             started().remoteHangup(call);
         }
+    }
+
+    /** The caller talks for {@code length} (the recordings of the call hear a tone; a maximum silence counts from its end). */
+    public void speak(String call, Duration length) {
+        callControl.speak(call, length);
     }
 
     @Override
@@ -142,6 +171,7 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     @Override
     public void drop(String providerCallId) {
         if (liveCalls.remove(providerCallId)) {
+            callControl.callEnding(providerCallId, MediaEndReason.HANGUP);
             ProviderEvents ev = started();
             ev.callStateChanged(providerCallId, CallState.DISCONNECTED);
             ev.callStateChanged(providerCallId, CallState.IDLE);
@@ -151,6 +181,58 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     @Override
     public void mediaModeChanged(String providerCallId, int mediaModes) {
         // a simulated line carries any media; nothing to renegotiate
+    }
+
+    // ---- call control and media (R25-R33), carried out by SimulatedCallControl ----
+
+    @Override
+    public void play(String providerCallId, String operationId, List<Prompt> prompts) {
+        callControl.play(providerCallId, operationId, prompts);
+    }
+
+    @Override
+    public void record(String providerCallId, String operationId, RecordRequest request) {
+        callControl.record(providerCallId, operationId, request);
+    }
+
+    @Override
+    public void generateDigits(String providerCallId, String operationId, String digits) {
+        callControl.generateDigits(providerCallId, operationId, digits);
+    }
+
+    @Override
+    public void stopMedia(String providerCallId, String operationId) {
+        callControl.stopMedia(providerCallId, operationId);
+    }
+
+    @Override
+    public void redirect(String providerCallId, String operationId, String destination) {
+        callControl.redirect(providerCallId, operationId, destination);
+    }
+
+    @Override
+    public void blindTransfer(String providerCallId, String operationId, String destination) {
+        callControl.blindTransfer(providerCallId, operationId, destination);
+    }
+
+    @Override
+    public void makeCall(String providerCallId, String line, String destination, int mediaModes) {
+        callControl.makeCall(providerCallId, destination);
+    }
+
+    @Override
+    public void bridge(String bridgeId, String providerCallIdA, String providerCallIdB) {
+        callControl.bridge(bridgeId, providerCallIdA, providerCallIdB);
+    }
+
+    @Override
+    public void unbridge(String bridgeId) {
+        callControl.unbridge(bridgeId);
+    }
+
+    /** The ids of the bridges the switch carries now. */
+    public Set<String> bridges() {
+        return callControl.bridgeIds();
     }
 
     private ProviderEvents started() {

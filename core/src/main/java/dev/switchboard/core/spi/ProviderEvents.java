@@ -1,7 +1,10 @@
 package dev.switchboard.core.spi;
 
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.media.MediaEndReason;
+import java.time.Duration;
 
 /**
  * What a line provider reports to the core. Calls of one provider are named by the provider's
@@ -23,15 +26,47 @@ public interface ProviderEvents {
      */
     String newCall(String line, String providerCallId, int mediaModes, String callerId, String calledId);
 
-    /** The call changed state (for example CONNECTED once answered). */
+    /**
+     * The call changed state: CONNECTED once answered; for a call the core made (R30) also
+     * PROCEEDING and RINGBACK.
+     */
     void callStateChanged(String providerCallId, CallState state);
 
     /** The provider detected a media mode on the call (R17), such as a fax tone or a T.38 offer. */
     void mediaDetected(String providerCallId, MediaMode mode);
 
-    /** The remote party sent a DTMF digit (R18). */
+    /** The remote party sent a DTMF digit (R18, and the core's gathers and recording terminators). */
     void digitReceived(String providerCallId, char digit);
 
-    /** The remote party hung up (R24). */
+    /** The remote party hung up (R24); the same as {@link #callDisconnected} with NORMAL. */
     void remoteHangup(String providerCallId);
+
+    /**
+     * The call ended for {@code reason} (R24): the remote party hung up (NORMAL), or a call the core
+     * made did not connect (BUSY, NOANSWER, REJECT, UNREACHABLE, ..., R30), or the line failed
+     * (UNKNOWN, R33). Every handle hears DISCONNECTED with the reason, then IDLE.
+     */
+    void callDisconnected(String providerCallId, DisconnectReason reason);
+
+    /**
+     * A media operation the core started ended (R28).
+     *
+     * @param reason         DONE when it ran to its end, SILENCE for a recording ended by the
+     *                       maximum silence, CANCELLED after {@link LineProvider#stopMedia},
+     *                       HANGUP when the call's end stopped it, FAILED when the line could not
+     *                       carry it out (R33)
+     * @param recordedLength for a recording, how much audio the file holds; otherwise zero
+     */
+    void mediaFinished(String providerCallId, String operationId, MediaEndReason reason, Duration recordedLength);
+
+    /**
+     * A redirect or blind transfer the core asked for has its outcome (R29).
+     *
+     * @param lineReason when it failed, why, in the line's words (for SIP the final status line,
+     *                   such as {@code 486 Busy Here}); ignored on success
+     */
+    void transferFinished(String providerCallId, String operationId, boolean succeeded, String lineReason);
+
+    /** A bridge broke without being asked to end (R31, R33); both calls stay up. */
+    void bridgeFailed(String bridgeId, String reason);
 }

@@ -9,10 +9,17 @@ import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardConnection;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.api.media.GatherRequest;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
+import dev.switchboard.api.media.Tone;
+import java.util.List;
 
 /**
  * The connection an application holds. Checks on every call that it is still valid (not closed,
  * not taken back by the container, its application still active) and reports close to the pool.
+ * Every operation goes to the application's core session, staged in the unit of work of the
+ * transaction the managed connection is enlisted in, if any (R21, R32).
  */
 public final class SwitchboardConnectionHandle implements SwitchboardConnection {
     private final String application;
@@ -102,6 +109,61 @@ public final class SwitchboardConnectionHandle implements SwitchboardConnection 
     @Override
     public CallInfo callInfo(CallHandle call) {
         return control().callInfo(call);
+    }
+
+    @Override
+    public String play(CallHandle call, List<Prompt> prompts) {
+        return control().play(call, prompts);
+    }
+
+    @Override
+    public void stopMedia(CallHandle call) {
+        control().stopMedia(call);
+    }
+
+    @Override
+    public String gatherDigits(CallHandle call, GatherRequest request) {
+        return control().gatherDigits(call, request);
+    }
+
+    @Override
+    public String record(CallHandle call, RecordRequest request) {
+        return control().record(call, request);
+    }
+
+    @Override
+    public String generateDigits(CallHandle call, String digits) {
+        return control().generateDigits(call, digits);
+    }
+
+    @Override
+    public String generateTone(CallHandle call, Tone tone) {
+        return control().generateTone(call, tone);
+    }
+
+    @Override
+    public String redirect(CallHandle call, String destination) {
+        return control().redirect(call, destination);
+    }
+
+    @Override
+    public String blindTransfer(CallHandle call, String destination) {
+        return control().blindTransfer(call, destination);
+    }
+
+    @Override
+    public String bridge(CallHandle a, CallHandle b) {
+        return control().bridge(a, b);
+    }
+
+    @Override
+    public void unbridge(CallHandle call) {
+        control().unbridge(call);
+    }
+
+    @Override
+    public CallHandle makeCall(String line, String destination, int mediaModes) {
+        return valid().makeCall(line, destination, mediaModes);
     }
 
     @Override

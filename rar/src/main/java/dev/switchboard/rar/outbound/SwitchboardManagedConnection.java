@@ -1,6 +1,7 @@
 package dev.switchboard.rar.outbound;
 
 import dev.switchboard.api.CallControl;
+import dev.switchboard.api.CallHandle;
 import dev.switchboard.core.ApplicationSession;
 import dev.switchboard.core.UnitOfWork;
 import dev.switchboard.rar.AdapterRuntime;
@@ -69,6 +70,11 @@ public final class SwitchboardManagedConnection implements ManagedConnection, Un
 
     ApplicationSession session() {
         return runtime.session(application);
+    }
+
+    /** R30: a call made now, or, inside a transaction, placed at its commit (R32). */
+    CallHandle makeCall(String line, String destination, int mediaModes) {
+        return runtime.session(application).makeCall(unitOfWork, line, destination, mediaModes);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.media.MediaEndReason;
 import dev.switchboard.core.spi.ProviderEvents;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +52,26 @@ final class RecordingEvents implements ProviderEvents {
     @Override
     public void remoteHangup(String providerCallId) {
         record(providerCallId, "hangup");
+    }
+
+    @Override
+    public void callDisconnected(String providerCallId, DisconnectReason reason) {
+        record(providerCallId, "disconnected " + reason);
+    }
+
+    @Override
+    public void mediaFinished(String providerCallId, String operationId, MediaEndReason reason, Duration recordedLength) {
+        record(providerCallId, "finished " + operationId + " " + reason + " " + recordedLength.toMillis() + "ms");
+    }
+
+    @Override
+    public void transferFinished(String providerCallId, String operationId, boolean succeeded, String lineReason) {
+        record(providerCallId, "transfer " + operationId + (succeeded ? " succeeded" : " failed " + lineReason));
+    }
+
+    @Override
+    public void bridgeFailed(String bridgeId, String reason) {
+        record(bridgeId, "bridge failed " + reason);
     }
 
     void record(String callId, String text) {
