@@ -156,7 +156,10 @@ public final class SdpReader {
             if (name.isEmpty()) {
                 throw fail("attribute without a name");
             }
-            if (NUMERIC_T38_ATTRIBUTES.contains(name.toLowerCase(Locale.ROOT))) {
+            // equalsIgnoreCase, as SdpAttribute.is compares: lower-casing disagrees with it on names
+            // such as T38FaxVersion spelt with a long s (U+017F), which then escaped this check and
+            // made the T.38 answer throw NumberFormatException.
+            if (NUMERIC_T38_ATTRIBUTES.stream().anyMatch(name::equalsIgnoreCase)) {
                 parseNumber(attrValue == null ? "" : attrValue.trim(), Integer.MAX_VALUE, name + " value");
             }
             SdpAttribute attribute = new SdpAttribute(name, attrValue);

@@ -131,6 +131,7 @@ class SdpReaderTest {
             "format not a token      | HEAD m=io 6000 uio \u0010 0              | 6 | m=io 6000 uio \u0010 0     | format '\u0010' is not an RFC 4566 token",
             "media not a token       | HEAD m=aud(io) 7000 RTP/AVP 0              | 6 | m=aud(io) 7000 RTP/AVP 0    | media 'aud(io)' is not an RFC 4566 token",
             "proto not a token       | HEAD m=audio 7000 RTP//AVP 0               | 6 | m=audio 7000 RTP//AVP 0     | proto 'RTP//AVP' is not an RFC 4566 token",
+            "T38 number, long s      | HEAD m=image 7002 udptl t38\\na=T38FaxVer\u017Fion:fast | 7 | a=T38FaxVer\u017Fion:fast | T38FaxVer\u017Fion value 'fast'",
             "stream without c=       | v=0\\no=- 1 1 IN IP4 h\\ns=-\\nm=audio 7000 RTP/AVP 0 | 4 | m=audio 7000 RTP/AVP 0 | no c= line for this stream",
     })
     void malformedLinesAreRejectedNamingLineAndText(String why, String body, int line, String text, String reason) {
