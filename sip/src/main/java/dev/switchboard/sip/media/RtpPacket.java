@@ -16,7 +16,8 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
 
     /** Reads the packet in {@code data[off .. off+len)}. */
     public static RtpPacket parse(byte[] data, int off, int len) throws RtpFormatException {
-        if (off < 0 || len < 0 || off + len > data.length) {
+        // Not off + len > data.length: that sum overflows for a large offset and lets the range through.
+        if (off < 0 || len < 0 || off > data.length - len) {
             throw new IllegalArgumentException("range " + off + "+" + len + " is outside a buffer of " + data.length);
         }
         if (len < HEADER_LENGTH) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Reads an SDP body (RFC 4566). Strict where a mistake would make the provider send media to
  * the wrong place or in the wrong format (v, o, c, m, rtpmap, fmtp, numeric T38 attributes);
- * lenient about LF-only line ends and blank lines, which real SIP bodies have. Every error
+ * lenient about LF-only line ends and blank lines, which real SIP bodies have; a NUL or a CR
+ * inside a line is refused, as RFC 4566 asks. Every error
  * names the 1-based line number and the line's text. Why not jain-sip's {@code javax.sdp} parser:
  * see the package documentation.
  */
@@ -25,6 +26,11 @@ public final class SdpReader {
     private static final Pattern RTPMAP = Pattern.compile("(\\d{1,3})\\s+([^/\\s]+)/(\\d{1,6})(?:/(\\d{1,2}))?\\s*");
     private static final Pattern FMTP = Pattern.compile("(\\d{1,3})(?:\\s+(.*))?");
     private static final Pattern SPACES = Pattern.compile(" +");
+    /** RFC 4566 section 9: token-char is %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E. */
+    private static final String TOKEN_CHARS = "[!#-'*+\\-.0-9A-Z^-~]+";
+    private static final Pattern TOKEN = Pattern.compile(TOKEN_CHARS);
+    /** An m= line's proto: tokens joined by slashes, as in RTP/AVP or UDP/TLS/RTP/SAVPF. */
+    private static final Pattern PROTO = Pattern.compile(TOKEN_CHARS + "(?:/" + TOKEN_CHARS + ")*");
 
     private SdpReader() {
     }
@@ -51,6 +57,11 @@ public final class SdpReader {
             for (int i = 0; i < lines.length; i++) {
                 line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
                 lineNumber = i + 1;
+                if (line.indexOf('\0') >= 0 || line.indexOf('\r') >= 0) {
+                    // RFC 4566 allows neither inside a line; values the answer repeats (t=, T.38
+                    // attributes, a rejected m= line) would carry them into our own SDP.
+                    throw fail("NUL or CR inside the line");
+                }
                 if (!line.isBlank()) {
                     readLine();
                 }
@@ -124,12 +135,16 @@ public final class SdpReader {
             }
             String portText = f[1].contains("/") ? f[1].substring(0, f[1].indexOf('/')) : f[1];
             int port = parseNumber(portText, 65535, "port");
+            // An answer repeats media, proto and a format, so they must be what RFC 4566 allows.
+            requireToken(f[0], TOKEN, "media");
+            requireToken(f[2], PROTO, "proto");
             boolean rtp = f[2].toUpperCase(Locale.ROOT).contains("RTP/");
             List<String> formats = List.of(f).subList(3, f.length);
             for (String format : formats) {
                 if (rtp) {
                     parseNumber(format, 127, "RTP payload type");
                 }
+                requireToken(format, TOKEN, "format");
             }
             return new Section(lineNumber, line, f[0], port, f[2], formats);
         }
@@ -141,7 +156,10 @@ public final class SdpReader {
             if (name.isEmpty()) {
                 throw fail("attribute without a name");
             }
-            if (NUMERIC_T38_ATTRIBUTES.contains(name.toLowerCase(Locale.ROOT))) {
+            // equalsIgnoreCase, as SdpAttribute.is compares: lower-casing disagrees with it on names
+            // such as T38FaxVersion spelt with a long s (U+017F), which then escaped this check and
+            // made the T.38 answer throw NumberFormatException.
+            if (NUMERIC_T38_ATTRIBUTES.stream().anyMatch(name::equalsIgnoreCase)) {
                 parseNumber(attrValue == null ? "" : attrValue.trim(), Integer.MAX_VALUE, name + " value");
             }
             SdpAttribute attribute = new SdpAttribute(name, attrValue);
@@ -201,6 +219,12 @@ public final class SdpReader {
 
         private Section current() {
             return sections.get(sections.size() - 1);
+        }
+
+        private void requireToken(String text, Pattern pattern, String what) throws SdpParseException {
+            if (!pattern.matcher(text).matches()) {
+                throw fail(what + " '" + text + "' is not an RFC 4566 token (printable ASCII, no separators)");
+            }
         }
 
         private int parseNumber(String text, int max, String what) throws SdpParseException {

@@ -60,6 +60,18 @@ class RtpPacketTest {
         assertRefused(hugePadding, "RTP padding of 9 bytes does not fit a payload of 4 bytes");
     }
 
+    @Test
+    void aRangeWhoseEndOverflowsAnIntIsRefusedAsOutsideTheBuffer() {
+        // Found by RtpPacketFuzzTest: off + len wrapped negative and passed the range check, so
+        // the parser read data[off] and threw ArrayIndexOutOfBoundsException instead.
+        byte[] data = Rtp.packet(0, false, 1, 1, 1, new byte[2]);
+
+        assertThatThrownBy(() -> RtpPacket.parse(data, Integer.MAX_VALUE - 4, 12))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is outside a buffer of 14");
+        assertThatThrownBy(() -> RtpPacket.parse(data, 1_870_718_444, 1_870_718_444))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static byte[] with(byte[] data, int index, int value) {
         byte[] copy = data.clone();
         copy[index] = (byte) value;

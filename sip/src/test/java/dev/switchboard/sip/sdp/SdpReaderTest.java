@@ -128,6 +128,10 @@ class SdpReaderTest {
             "rtpmap twice            | HEAD m=audio 1 RTP/AVP 0\\na=rtpmap:0 PCMU/8000\\na=rtpmap:0 PCMA/8000 | 8 | a=rtpmap:0 PCMA/8000 | a second rtpmap for payload type 0",
             "fmtp without pt         | HEAD m=audio 7000 RTP/AVP 101\\na=fmtp:x 0-15 | 7 | a=fmtp:x 0-15          | fmtp needs",
             "T38 number not a number | HEAD m=image 7002 udptl t38\\na=T38MaxBitRate:fast | 7 | a=T38MaxBitRate:fast | T38MaxBitRate value 'fast'",
+            "format not a token      | HEAD m=io 6000 uio \u0010 0              | 6 | m=io 6000 uio \u0010 0     | format '\u0010' is not an RFC 4566 token",
+            "media not a token       | HEAD m=aud(io) 7000 RTP/AVP 0              | 6 | m=aud(io) 7000 RTP/AVP 0    | media 'aud(io)' is not an RFC 4566 token",
+            "proto not a token       | HEAD m=audio 7000 RTP//AVP 0               | 6 | m=audio 7000 RTP//AVP 0     | proto 'RTP//AVP' is not an RFC 4566 token",
+            "T38 number, long s      | HEAD m=image 7002 udptl t38\\na=T38FaxVer\u017Fion:fast | 7 | a=T38FaxVer\u017Fion:fast | T38FaxVer\u017Fion value 'fast'",
             "stream without c=       | v=0\\no=- 1 1 IN IP4 h\\ns=-\\nm=audio 7000 RTP/AVP 0 | 4 | m=audio 7000 RTP/AVP 0 | no c= line for this stream",
     })
     void malformedLinesAreRejectedNamingLineAndText(String why, String body, int line, String text, String reason) {
@@ -141,6 +145,21 @@ class SdpReaderTest {
                     assertThat(((SdpParseException) e).lineNumber()).isEqualTo(line);
                     assertThat(((SdpParseException) e).line()).isEqualTo(text);
                 });
+    }
+
+    @Test
+    void nulAndCrInsideALineAreRefusedSoThatAnAnswerCannotRepeatThem() {
+        // Found by SdpReaderFuzzTest: "t=0 0" followed by NULs was accepted and the answer's t=
+        // line repeated the NULs; a CR inside a line would end the line early for other readers.
+        String nul = HEAD.replace("t=0 0", "t=0 0\0\0") + "m=audio 7000 RTP/AVP 0\n";
+        String cr = HEAD + "m=audio 7000 RTP/AVP 0\na=sendrecv\rc=IN IP4 203.0.113.66\r\n";
+
+        assertThatThrownBy(() -> SdpReader.parse(nul)).isInstanceOf(SdpParseException.class)
+                .hasMessageContaining("NUL or CR inside the line")
+                .satisfies(e -> assertThat(((SdpParseException) e).lineNumber()).isEqualTo(5));
+        assertThatThrownBy(() -> SdpReader.parse(cr)).isInstanceOf(SdpParseException.class)
+                .hasMessageContaining("NUL or CR inside the line")
+                .satisfies(e -> assertThat(((SdpParseException) e).lineNumber()).isEqualTo(7));
     }
 
     @Test
