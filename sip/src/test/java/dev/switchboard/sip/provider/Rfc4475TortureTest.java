@@ -26,65 +26,71 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * RFC 4475's torture messages sent over UDP to a running provider, each expecting the answer
- * {@link Rfc4475Vectors} gives it. Each message meets a fresh provider: the RFC's messages reuse
- * branch values (z9hG4bKkdjuw in a dozen of them), and jain-sip keys its transactions by branch
- * alone. A message that deserves no answer is followed by an OPTIONS probe: the stack handles
- * datagrams on one thread in arrival order, so an answer to the message would come first.
+ * {@link Rfc4475Vectors} gives it, one after the other to one provider. A message that deserves
+ * no answer is followed by an OPTIONS probe: the stack handles datagrams on one thread in arrival
+ * order, so an answer to the message would come first. At the end all of them go out again at once,
+ * as the RFC wrote them (branch clashes and all), and the server must still answer.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Rfc4475TortureTest {
-    private final StandaloneThreads threads = new StandaloneThreads("torture-");
-    private final RecordingEvents events = new RecordingEvents();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override public void publish(LogRecord r) { logged.add(r); }
+    private static final StandaloneThreads THREADS = new StandaloneThreads("torture-");
+    private static final RecordingEvents EVENTS = new RecordingEvents();
+    private static final List<LogRecord> LOGGED = new CopyOnWriteArrayList<>();
+    private static final Handler CAPTURE = new Handler() {
+        @Override public void publish(LogRecord r) { LOGGED.add(r); }
         @Override public void flush() { }
         @Override public void close() { }
     };
-    private SipLineProvider provider;
-    private DatagramSocket socket;
-    private InetSocketAddress server;
+    private static SipLineProvider provider;
+    private static DatagramSocket socket;
+    private static InetSocketAddress server;
 
-    private void start() throws IOException {
+    @BeforeAll
+    static void start() throws IOException {
         int port;
         try (DatagramSocket probe = new DatagramSocket(0)) {
             port = probe.getLocalPort();
         }
-        Logger.getLogger("dev.switchboard").addHandler(capture);
+        Logger.getLogger("dev.switchboard").addHandler(CAPTURE);
         // the adapter's defaults otherwise: every request-URI user lands on line "sip"
         provider = (SipLineProvider) new SipLineProviderFactory().create(Map.of(SipSettings.PORT, String.valueOf(port),
                 SipSettings.RTP_PORT_RANGE, "42000-42999"));
-        provider.start(new ProviderContext(events, threads.executor(), threads.longRunningExecutor(), threads.timer()));
+        provider.start(new ProviderContext(EVENTS, THREADS.executor(), THREADS.longRunningExecutor(), THREADS.timer()));
         socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         server = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
-    @AfterEach
-    void stop() {
-        Logger.getLogger("dev.switchboard").removeHandler(capture);
+    @AfterAll
+    static void stop() {
+        Logger.getLogger("dev.switchboard").removeHandler(CAPTURE);
         if (socket != null) {
             socket.close();
         }
         if (provider != null) {
             provider.stop();
         }
-        threads.close();
+        THREADS.close();
     }
 
     static Stream<Vector> vectors() {
         return Rfc4475Vectors.all().stream();
     }
 
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void eachTortureMessageGetsTheAnswerItDeserves(Vector v) throws Exception {
-        start();
         send(v.datagram(peer()));
         if (v.expected() == Rfc4475Vectors.NO_ANSWER) {
             String probe = probe();
@@ -102,17 +108,18 @@ class Rfc4475TortureTest {
             case 420 -> assertThat(answer.header("unsupported").split("\\s*,\\s*"))
                     .containsExactly("nothingSupportsThis", "nothingSupportsThisEither");
             case 415 -> assertThat(answer.header("accept")).isEqualTo("application/sdp");
-            case 180 -> assertThat(events.next(v.callId())).startsWith("newCall sip ");
+            case 180 -> assertThat(EVENTS.next(v.callId())).startsWith("newCall sip ");
             default -> { }
         }
         if (v.name().equals("dblreq")) {
             String probe = probe(); // the INVITE in the REGISTER's trailing octets must not have become a call
             awaitResponse(m -> probe.equals(m.header("call-id")), "the probe's answer");
-            assertThat(events.isEmpty()).isTrue();
+            assertThat(EVENTS.isEmpty()).as("every call so far was taken from the record").isTrue();
         }
         assertThat(loggedLines()).allSatisfy(Rfc4475TortureTest::isOneEscapedLineWithoutTrace);
     }
 
+    @Order(0)
     @Test
     void theRfcBodyLengthsAreTranscribedExactly() {
         List<String> wrong = new ArrayList<>();
@@ -132,20 +139,20 @@ class Rfc4475TortureTest {
         assertThat(wrong).isEmpty();
     }
 
-    /** All of them at one server, branch clashes and all: it answers on, and logs each in one clean line. */
+    /** All of them again at once, as the RFC wrote them: the server answers on, and logs each in one clean line. */
+    @Order(2)
     @Test
     void afterTheWholeSuiteAtOnceTheServerStillAnswers() throws IOException {
-        start();
         for (Vector v : Rfc4475Vectors.all()) {
-            send(v.datagram(peer()));
+            send(v.text().replace("\n", "\r\n").replace("$PEER", peer()).getBytes(StandardCharsets.UTF_8));
         }
         String probe = probe();
         awaitResponse(m -> probe.equals(m.header("call-id")), "the probe's answer after the whole suite");
         assertThat(loggedLines()).isNotEmpty().allSatisfy(Rfc4475TortureTest::isOneEscapedLineWithoutTrace);
     }
 
-    private List<LogRecord> loggedLines() {
-        return List.copyOf(logged);
+    private static List<LogRecord> loggedLines() {
+        return List.copyOf(LOGGED);
     }
 
     private static void isOneEscapedLineWithoutTrace(LogRecord r) {
@@ -156,16 +163,16 @@ class Rfc4475TortureTest {
 
     // ---- the wire ----
 
-    private String peer() {
+    private static String peer() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
-    private void send(byte[] datagram) throws IOException {
+    private static void send(byte[] datagram) throws IOException {
         socket.send(new DatagramPacket(datagram, datagram.length, server));
     }
 
     /** Sends an OPTIONS with a fresh Call-ID; returns the Call-ID. */
-    private String probe() throws IOException {
+    private static String probe() throws IOException {
         String callId = "probe-" + UUID.randomUUID();
         send(("OPTIONS sip:sip@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP " + peer() + ";branch=z9hG4bK" + callId
                 + "\r\nFrom: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:sip@127.0.0.1>\r\nCall-ID: " + callId
@@ -174,7 +181,7 @@ class Rfc4475TortureTest {
     }
 
     /** Reads responses until one matches, for at most 5 s; others (retransmissions, 100s) are skipped. */
-    private SipPeer.Message awaitResponse(Predicate<SipPeer.Message> wanted, String what) throws IOException {
+    private static SipPeer.Message awaitResponse(Predicate<SipPeer.Message> wanted, String what) throws IOException {
         byte[] buf = new byte[65535];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {

@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * The test messages of RFC 4475 ("SIP Torture Test Messages"), each with the answer this user
- * agent server gives it. The messages are the RFC's, with two adaptations so that they reach
- * this server over UDP loopback and its answer comes back to the test: the topmost Via names the
+ * agent server gives it. The messages are the RFC's, with three adaptations so that they reach
+ * one server over UDP loopback and its answer comes back to the test: the topmost Via names the
  * test's socket ({@code $PEER}) with transport UDP (the RFC uses example hosts, some over TCP or
- * TLS), and the multipart body of 3.1.1.11, which the RFC gives as bytes of a signature, has
- * other binary bytes of its own length. Line ends are CRLF, as in the RFC.
+ * TLS); its branch gets the message's name appended, because the RFC reuses branch values across
+ * its messages (z9hG4bKkdjuw a dozen times) and jain-sip keys transactions by branch alone (not for
+ * badbranch, whose bare magic cookie is the point); and the multipart body of 3.1.1.11, which the
+ * RFC gives as bytes of a signature, has other binary bytes of its own length. Line ends are CRLF,
+ * as in the RFC.
  *
  * <p>{@link #NO_ANSWER} marks messages that get no answer: responses that match no transaction
  * (a UAS drops them), and a request without Call-ID, From and To, which no response could name.
@@ -28,9 +31,11 @@ final class Rfc4475Vectors {
      * @param why      why that answer (the RFC's guidance, and the choice where it allows two)
      */
     record Vector(String section, String name, String text, int expected, String why) {
-        /** The datagram to send: CRLF line ends, {@code $PEER} filled in, UTF-8. */
+        /** The datagram to send: CRLF line ends, {@code $PEER} filled in, the top branch made unique, UTF-8. */
         byte[] datagram(String peer) {
-            return text.replace("\n", "\r\n").replace("$PEER", peer).getBytes(StandardCharsets.UTF_8);
+            String t = name.equals("badbranch") ? text
+                    : text.replaceFirst("(\\$PEER;[^\n]*?branch=[^;,\\s]+)", "$1-" + name);
+            return t.replace("\n", "\r\n").replace("$PEER", peer).getBytes(StandardCharsets.UTF_8);
         }
 
         /** The Call-ID the message carries (long or compact form), or null. */
