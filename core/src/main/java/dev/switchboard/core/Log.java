@@ -1,12 +1,15 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.core.log.LogText;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
  * Every operator-facing message of the core, each with a stable id (SWB1xxx) so that operators
- * can search for it and alerts can match it. Each names the call and the application.
+ * can search for it and alerts can match it. Each names the call and the application. Values that
+ * came from outside (provider call ids are SIP Call-IDs, application names come from deployment
+ * descriptors, events carry caller ids) go through {@link LogText}: escaped and cut.
  */
 final class Log {
     private static final Logger LOG = System.getLogger("dev.switchboard.core");
@@ -17,28 +20,29 @@ final class Log {
     static void callUnowned(Call call, int mediaModes) {
         LOG.log(Level.WARNING, "SWB1001: call {0} ({1}) has no owner application; it stays OFFERING,"
                 + " visible to monitors and operators, until an application claims it or the caller hangs up",
-                call, MediaMode.describe(mediaModes));
+                LogText.of(call), MediaMode.describe(mediaModes));
     }
 
     static void offerRefused(Call call, String app, Throwable cause) {
-        LOG.log(Level.WARNING, "SWB1002: application '" + app + "' did not take call " + call
+        LOG.log(Level.WARNING, "SWB1002: application '" + LogText.of(app) + "' did not take call " + LogText.of(call)
                 + "; offering it to the next application by priority", cause);
     }
 
     static void deliveryFailed(Call call, String app, Object event, Throwable cause) {
-        LOG.log(Level.ERROR, "SWB1003: delivering " + event + " for call " + call + " to application '"
-                + app + "' failed; the event is dropped for that application only", cause);
+        LOG.log(Level.ERROR, "SWB1003: delivering " + LogText.of(event) + " for call " + LogText.of(call)
+                + " to application '" + LogText.of(app) + "' failed; the event is dropped for that application only",
+                cause);
     }
 
     static void unknownProviderCall(String provider, String providerCallId, String what) {
         LOG.log(Level.WARNING, "SWB1004: line provider {0} reported {1} for call {2}, which is not (or no"
-                + " longer) known; ignored", provider, what, providerCallId);
+                + " longer) known; ignored", LogText.of(provider), what, LogText.of(providerCallId));
     }
 
     static void decisionChangedAtCommit(String where, String app, String operation, Object decided, Object now) {
         LOG.log(Level.ERROR, "SWB1005: {2}{0} by application ''{1}'' was decided as {3} but at commit"
                 + " gives {4}; the call changed between prepare and commit; applied as it now stands",
-                operation, app, where, decided, now);
+                operation, LogText.of(app), where, LogText.of(decided), LogText.of(now));
     }
 
     static void deliveryLoopFailure(Throwable e) {
@@ -46,8 +50,8 @@ final class Log {
     }
 
     static void providerActionFailed(Call call, String action, Throwable e) {
-        LOG.log(Level.ERROR, "SWB1007: line provider " + call.provider.name() + " failed to " + action
-                + " call " + call, e);
+        LOG.log(Level.ERROR, "SWB1007: line provider " + LogText.of(call.provider.name()) + " failed to " + action
+                + " call " + LogText.of(call), e);
     }
 
     static void noTimer(Call call, MediaOp op, java.time.Duration delay, Throwable e) {
@@ -63,7 +67,7 @@ final class Log {
 
     static void callOwnerLeft(Call call, String app) {
         LOG.log(Level.INFO, "SWB1008: application ''{0}'' closed while owning call {1}; offering the call"
-                + " to the next application by priority", app, call);
+                + " to the next application by priority", LogText.of(app), LogText.of(call));
     }
 
     static void operatorListenerFailed(Object listener, Object event, Throwable e) {

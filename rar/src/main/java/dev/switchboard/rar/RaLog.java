@@ -1,23 +1,28 @@
 package dev.switchboard.rar;
 
 import dev.switchboard.api.event.CallEvent;
+import dev.switchboard.core.log.LogText;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
  * Every operator-facing message of the resource adapter, each with a stable id (SWB2xxx) so that
  * operators can search for it and alerts can match it. Messages about a delivery name the call
- * and the application. The core's own messages are SWB1xxx.
+ * and the application. The core's own messages are SWB1xxx. Values from outside (application
+ * names and activation configs from deployment descriptors, events that carry a caller's SIP
+ * address, transaction ids) go through {@link LogText}: escaped and cut.
  */
 public final class RaLog {
     private static final Logger LOG = System.getLogger("dev.switchboard.rar");
+    /** Our own exceptions' messages name calls, applications and transactions: let more of them through. */
+    private static final int MESSAGE_CHARS = 1000;
 
     private RaLog() {
     }
 
     public static void started(String provider, Object lines, Object priorityFile) {
         LOG.log(Level.INFO, "SWB2001: Switchboard resource adapter started: provider {0}, lines {1},"
-                + " priority lists in {2}", provider, lines, priorityFile);
+                + " priority lists in {2}", LogText.of(provider), LogText.of(lines), LogText.of(priorityFile));
     }
 
     public static void stopped() {
@@ -25,27 +30,28 @@ public final class RaLog {
     }
 
     public static void applicationActivated(String app, Object spec) {
-        LOG.log(Level.INFO, "SWB2003: application ''{0}'' activated: {1}", app, spec);
+        LOG.log(Level.INFO, "SWB2003: application ''{0}'' activated: {1}", LogText.of(app), LogText.of(spec));
     }
 
     public static void applicationDeactivated(String app) {
         LOG.log(Level.INFO, "SWB2004: application ''{0}'' deactivated; the calls it owned go to the next"
-                + " application by priority or stay unowned (R7)", app);
+                + " application by priority or stay unowned (R7)", LogText.of(app));
     }
 
     public static void deliveryAttemptFailed(String app, CallEvent event, int attempt, int attempts, Throwable cause) {
-        LOG.log(Level.WARNING, "SWB2005: delivering " + describe(event) + " to application '" + app
+        LOG.log(Level.WARNING, "SWB2005: delivering " + describe(event) + " to application '" + LogText.of(app)
                 + "' failed (attempt " + attempt + " of " + attempts + ")", cause);
     }
 
     public static void deliveryGaveUp(String app, CallEvent event, int attempts) {
         LOG.log(Level.ERROR, "SWB2006: giving up delivering {0} to application ''{1}'' after {2} attempts;"
-                + " an ownership offer goes to the next application by priority (R23)", describe(event), app, attempts);
+                + " an ownership offer goes to the next application by priority (R23)", describe(event), LogText.of(app),
+                attempts);
     }
 
     public static void deliveredAfterRetry(String app, CallEvent event, int attempt) {
-        LOG.log(Level.INFO, "SWB2007: delivered {0} to application ''{1}'' on attempt {2}", describe(event), app,
-                attempt);
+        LOG.log(Level.INFO, "SWB2007: delivered {0} to application ''{1}'' on attempt {2}", describe(event),
+                LogText.of(app), attempt);
     }
 
     public static void deliveryRejected(Throwable cause) {
@@ -54,12 +60,12 @@ public final class RaLog {
     }
 
     public static void branchRolledBackAtPrepare(String xid, Throwable cause) {
-        LOG.log(Level.WARNING, "SWB2009: transaction branch " + xid + " cannot commit: " + cause.getMessage()
-                + "; it is rolled back (R22)");
+        LOG.log(Level.WARNING, "SWB2009: transaction branch " + LogText.of(xid) + " cannot commit: "
+                + LogText.of(cause.getMessage(), MESSAGE_CHARS) + "; it is rolled back (R22)");
     }
 
     public static void transactionFailed(String what, String xid, Throwable cause) {
-        LOG.log(Level.ERROR, "SWB2010: " + what + " of transaction branch " + xid + " failed", cause);
+        LOG.log(Level.ERROR, "SWB2010: " + what + " of transaction branch " + LogText.of(xid) + " failed", cause);
     }
 
     public static void stopFailed(Throwable cause) {
@@ -67,17 +73,18 @@ public final class RaLog {
     }
 
     public static void jmxRegistrationFailed(String name, Throwable cause) {
-        LOG.log(Level.WARNING, "SWB2012: the adapter's JMX statistics bean " + name + " could not be (un)registered;"
+        LOG.log(Level.WARNING, "SWB2012: the adapter's JMX statistics bean " + LogText.of(name) + " could not be (un)registered;"
                 + " the adapter runs on without it", cause);
     }
 
     public static void timerTaskRefused(Throwable cause) {
-        LOG.log(Level.ERROR, "SWB2013: the WorkManager refused a line provider's timed task (" + cause.getMessage()
-                + "); it does not run", cause);
+        LOG.log(Level.ERROR, "SWB2013: the WorkManager refused a line provider's timed task ("
+                + LogText.of(cause.getMessage(), MESSAGE_CHARS) + "); it does not run", cause);
     }
 
+    /** The event for a log line, escaped: its text carries the caller's and called party's addresses. */
     public static String describe(CallEvent event) {
-        return event.getClass().getSimpleName() + " " + event + " for call " + event.callId() + " on line "
-                + event.line();
+        return event.getClass().getSimpleName() + " " + LogText.of(event) + " for call " + LogText.of(event.callId())
+                + " on line " + LogText.of(event.line());
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardListener;
 import dev.switchboard.core.ApplicationSpec;
+import dev.switchboard.core.log.LogText;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ActivationSpec;
@@ -55,11 +56,11 @@ public class SwitchboardActivationSpec implements ActivationSpec {
     /** The core's form of this configuration; throws as {@link #validate()} does. */
     public ApplicationSpec toApplicationSpec() throws InvalidPropertyException {
         if (applicationName == null || applicationName.isBlank()) {
-            throw invalid("applicationName '" + applicationName + "' is required and may not be blank");
+            throw invalid("applicationName " + quoted(applicationName) + " is required and may not be blank");
         }
         String app = applicationName.trim();
         if (app.contains(",") || app.contains(";") || app.contains("=")) {
-            throw invalid("applicationName '" + applicationName + "' may not contain ',', ';' or '='");
+            throw invalid("applicationName " + quoted(applicationName) + " may not contain ',', ';' or '='");
         }
         Set<String> lineSet = parseLines(app);
         Set<Privilege> privilegeSet = parsePrivileges(app);
@@ -67,7 +68,7 @@ public class SwitchboardActivationSpec implements ActivationSpec {
         try {
             return new ApplicationSpec(app, lineSet, privilegeSet, priorities);
         } catch (SwitchboardException e) {
-            throw invalid("application '" + app + "': " + e.getMessage());
+            throw invalid("application " + quoted(app) + ": " + e.getMessage());
         }
     }
 
@@ -76,12 +77,13 @@ public class SwitchboardActivationSpec implements ActivationSpec {
         Set<String> set = new LinkedHashSet<>();
         for (String l : value.split(",")) {
             if (l.isBlank()) {
-                throw invalid("lines '" + value + "' of application '" + app + "' has an empty line name");
+                throw invalid("lines " + quoted(value) + " of application " + quoted(app) + " has an empty line name");
             }
             set.add(l.trim());
         }
         if (set.contains("*") && set.size() > 1) {
-            throw invalid("lines '" + value + "' of application '" + app + "': '*' means every line and stands alone");
+            throw invalid("lines " + quoted(value) + " of application " + quoted(app)
+                    + ": '*' means every line and stands alone");
         }
         return set;
     }
@@ -93,8 +95,8 @@ public class SwitchboardActivationSpec implements ActivationSpec {
             try {
                 set.add(Privilege.valueOf(p.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw invalid("privileges '" + value + "' of application '" + app + "': '" + p.trim()
-                        + "' is not OWNER or MONITOR");
+                throw invalid("privileges " + quoted(value) + " of application " + quoted(app) + ": " + quoted(p.trim())
+                        + " is not OWNER or MONITOR");
             }
         }
         return set;
@@ -105,26 +107,27 @@ public class SwitchboardActivationSpec implements ActivationSpec {
         boolean owner = privilegeSet.contains(Privilege.OWNER);
         if (mediaModes == null || mediaModes.isBlank()) {
             if (owner) {
-                throw invalid("mediaModes '" + (mediaModes == null ? "" : mediaModes) + "' of application '" + app
-                        + "': an OWNER must name its media modes, e.g. G3FAX:1,G4FAX:2");
+                throw invalid("mediaModes " + quoted(mediaModes == null ? "" : mediaModes) + " of application "
+                        + quoted(app) + ": an OWNER must name its media modes, e.g. G3FAX:1,G4FAX:2");
             }
             return map;
         }
         if (!owner) {
-            throw invalid("mediaModes '" + mediaModes + "' of application '" + app
-                    + "': only an application with privilege OWNER names media modes");
+            throw invalid("mediaModes " + quoted(mediaModes) + " of application " + quoted(app)
+                    + ": only an application with privilege OWNER names media modes");
         }
         for (String entry : mediaModes.split(",")) {
             String[] parts = entry.trim().split(":", -1);
             if (parts.length != 2) {
-                throw invalid("mediaModes '" + mediaModes + "' of application '" + app + "': entry '" + entry.trim()
-                        + "' is not MODE:PRIORITY, e.g. G3FAX:1");
+                throw invalid("mediaModes " + quoted(mediaModes) + " of application " + quoted(app) + ": entry "
+                        + quoted(entry.trim()) + " is not MODE:PRIORITY, e.g. G3FAX:1");
             }
             MediaMode mode;
             try {
                 mode = MediaMode.parse(parts[0]);
             } catch (IllegalArgumentException e) {
-                throw invalid("mediaModes '" + mediaModes + "' of application '" + app + "': " + e.getMessage());
+                throw invalid("mediaModes " + quoted(mediaModes) + " of application " + quoted(app) + ": "
+                        + LogText.of(e.getMessage()));
             }
             int priority;
             try {
@@ -133,14 +136,23 @@ public class SwitchboardActivationSpec implements ActivationSpec {
                 priority = 0;
             }
             if (priority < 1) {
-                throw invalid("mediaModes '" + mediaModes + "' of application '" + app + "': priority '" + parts[1].trim()
-                        + "' of " + mode + " is not a whole number >= 1");
+                throw invalid("mediaModes " + quoted(mediaModes) + " of application " + quoted(app) + ": priority "
+                        + quoted(parts[1].trim()) + " of " + mode + " is not a whole number >= 1");
             }
             if (map.put(mode, priority) != null) {
-                throw invalid("mediaModes '" + mediaModes + "' of application '" + app + "' names " + mode + " twice");
+                throw invalid("mediaModes " + quoted(mediaModes) + " of application " + quoted(app) + " names " + mode
+                        + " twice");
             }
         }
         return map;
+    }
+
+    /**
+     * A configured value in quotes for an error message: escaped and cut ({@link LogText}), since the
+     * message reaches the server log and a name with a line break or an ESC must not forge or garble it.
+     */
+    private static String quoted(String value) {
+        return "'" + LogText.of(value) + "'";
     }
 
     private static InvalidPropertyException invalid(String message) {
@@ -168,7 +180,8 @@ public class SwitchboardActivationSpec implements ActivationSpec {
 
     @Override
     public String toString() {
-        return "SwitchboardActivationSpec[applicationName=" + applicationName + ", lines=" + lines + ", privileges="
-                + privileges + ", mediaModes=" + mediaModes + "]";
+        return "SwitchboardActivationSpec[applicationName=" + LogText.of(applicationName) + ", lines="
+                + LogText.of(lines) + ", privileges=" + LogText.of(privileges) + ", mediaModes=" + LogText.of(mediaModes)
+                + "]";
     }
 }

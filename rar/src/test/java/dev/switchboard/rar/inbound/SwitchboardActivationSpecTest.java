@@ -71,4 +71,14 @@ class SwitchboardActivationSpecTest {
         lines.setLines("*,line1");
         assertThatThrownBy(lines::validate).hasMessageContaining("lines '*,line1'");
     }
+
+    @Test
+    void aNameWithControlCharactersOrOfGreatLengthIsShownEscapedAndCut() {
+        assertThatThrownBy(() -> spec("fax\r\nSWB2001: forged\u001B[2J,x", null, "G3FAX:1").validate())
+                .hasMessageContaining("applicationName 'fax\\x0D\\x0ASWB2001: forged\\x1B[2J,x'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r").doesNotContain("\n")
+                        .doesNotContain("\u001B"));
+        assertThatThrownBy(() -> spec("fax", "BOSS" + "S".repeat(200_000), "G3FAX:1").validate())
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1000).contains("more chars)"));
+    }
 }

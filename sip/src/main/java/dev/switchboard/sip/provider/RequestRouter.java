@@ -4,12 +4,12 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.sip.sdp.SessionDescription;
 import java.io.IOException;
 import java.net.DatagramSocket;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -21,13 +21,15 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 
 /**
- * The stack's listener: checks each request, answers what needs no call at once (limits, unknown
- * lines, OPTIONS, stray requests), and hands the rest to the call's serial executor. It runs on
- * the stack's threads, so it only ever submits work; it never lets an exception reach the stack.
+ * The stack's listener: checks each request ({@link RequestValidator}), answers what needs no call
+ * at once (limits, unknown lines, OPTIONS, stray requests), and hands the rest to the call's
+ * serial executor. It runs on the stack's one message thread, so it only ever submits work; it
+ * never lets an exception reach the stack.
  */
 final class RequestRouter implements SipListener {
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -35,11 +37,12 @@ final class RequestRouter implements SipListener {
 
     private final SipContext ctx;
     private final Responses responses;
-    private final SecureRandom random = new SecureRandom();
+    private final RequestValidator validator;
 
     RequestRouter(SipContext ctx) {
         this.ctx = ctx;
         this.responses = new Responses(ctx);
+        this.validator = new RequestValidator(ctx.settings());
     }
 
     @Override
@@ -57,16 +60,27 @@ final class RequestRouter implements SipListener {
         if (method.equals(Request.ACK)) {
             return; // the dialog layer stops the 200's retransmissions; nothing for the call
         }
+        String callId = Responses.callIdOf(request);
+        try {
+            validator.check(request); // before anything is added: a garbled Max-Forwards is a 400
+        } catch (SipRejection r) {
+            addMissingMaxForwards(request); // so that the stack makes a transaction to answer on
+            refuse(event, callId, r);
+            return;
+        }
+        addMissingMaxForwards(request);
         ServerTransaction tx = serverTransaction(event);
         if (tx == null) {
             return;
         }
-        String callId = Responses.callIdOf(request);
-        int size = request.toString().length();
-        if (size > ctx.settings().maxMessageSize()) {
-            reject(tx, method, callId, new SipRejection(513, "message of " + size + " bytes is over "
-                    + SipSettings.MAX_MESSAGE_SIZE + " " + ctx.settings().maxMessageSize()));
-            return;
+        if (!ctx.settings().transport().equals("udp")) {
+            // over UDP the parser measured the datagram itself (MessageFacts); a stream is measured here
+            int size = request.toString().length();
+            if (size > ctx.settings().maxMessageSize()) {
+                reject(tx, method, callId, new SipRejection(513, "message of " + size + " bytes is over "
+                        + SipSettings.MAX_MESSAGE_SIZE + " " + ctx.settings().maxMessageSize()));
+                return;
+            }
         }
         boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
         switch (method) {
@@ -82,9 +96,44 @@ final class RequestRouter implements SipListener {
             case Request.NOTIFY -> toCall(tx, callId, call -> call.onNotify(tx)); // a transfer's progress (R29)
             case Request.CANCEL -> cancel(tx, callId);
             case Request.OPTIONS -> responses.send(tx, 200, null);
-            default -> reject(tx, method, callId, new SipRejection(405, "method not supported",
+            default -> reject(tx, method, callId, new SipRejection(405, "method not implemented",
                     new String[] {"Allow", Responses.ALLOW}));
         }
+    }
+
+    /**
+     * RFC 2543 peers send no Max-Forwards (RFC 4475 3.4.1), and jain-sip makes no transaction for a
+     * request without one; the request ends here, so the value only satisfies the stack.
+     */
+    private void addMissingMaxForwards(Request request) {
+        if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+            try {
+                request.addHeader(ctx.headers().createMaxForwardsHeader(70));
+            } catch (InvalidArgumentException e) {
+                throw new IllegalStateException(e); // 70 is valid
+            }
+        }
+    }
+
+    /**
+     * Answers a request that failed {@link RequestValidator}: through its transaction when the
+     * stack can make one (so retransmissions are absorbed), otherwise statelessly.
+     */
+    private void refuse(RequestEvent event, String callId, SipRejection r) {
+        Request request = event.getRequest();
+        SipLog.rejected(callId, request.getMethod(), r.status(), r.getMessage());
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            try {
+                tx = ctx.sipProvider().getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException e) {
+                return; // a retransmission: the transaction answers it again
+            } catch (Exception e) {
+                responses.sendStateless(request, r.status(), r.headers());
+                return;
+            }
+        }
+        responses.send(tx, r.status(), null, null, r.headers());
     }
 
     private ServerTransaction serverTransaction(RequestEvent event) {
@@ -97,8 +146,9 @@ final class RequestRouter implements SipListener {
         } catch (TransactionAlreadyExistsException e) {
             return null; // a retransmission: the transaction already answers it
         } catch (TransactionUnavailableException e) {
-            // the parser let it through but it lacks what a transaction needs (Max-Forwards, a Via branch)
-            badRequest(event.getRequest(), e.getMessage());
+            // the parser let it through but it lacks what a transaction needs (a Contact, say)
+            SipLog.rejected(Responses.callIdOf(event.getRequest()), event.getRequest().getMethod(), 400, e.getMessage());
+            responses.sendStateless(event.getRequest(), 400, List.of());
             return null;
         } catch (Exception e) {
             SipLog.sendFailed(Responses.callIdOf(event.getRequest()), "a transaction for "
@@ -107,21 +157,9 @@ final class RequestRouter implements SipListener {
         }
     }
 
-    private void badRequest(Request request, String reason) {
-        SipLog.rejected(Responses.callIdOf(request), request.getMethod(), 400, reason);
-        if (request.getMethod().equals(Request.ACK)) {
-            return; // never answered
-        }
-        try {
-            ctx.sipProvider().sendResponse(ctx.messages().createResponse(400, request));
-        } catch (Exception e) {
-            SipLog.sendFailed(Responses.callIdOf(request), "400 to " + request.getMethod(), e);
-        }
-    }
-
     private void newCall(ServerTransaction tx, String callId) {
         Request request = tx.getRequest();
-        String toTag = newTag();
+        String toTag = Responses.newTag();
         DatagramSocket socket = null;
         try {
             if (!(request.getRequestURI() instanceof SipURI uri)) {
@@ -205,19 +243,13 @@ final class RequestRouter implements SipListener {
             reject(tx, Request.CANCEL, callId, new SipRejection(481, "no such call"));
             return;
         }
-        responses.send(tx, 200, null); // the CANCEL itself; the INVITE gets its 487 from the call
+        responses.send(tx, 200, call.toTag()); // the CANCEL itself, tagged as the INVITE's answers (RFC 3261 9.2)
         submit(call, Request.CANCEL, call::onCancel);
     }
 
     private void reject(ServerTransaction tx, String method, String callId, SipRejection r) {
         SipLog.rejected(callId, method, r.status(), r.getMessage());
-        responses.send(tx, r.status(), Request.INVITE.equals(method) ? newTag() : null, null, r.headers());
-    }
-
-    private String newTag() {
-        byte[] bytes = new byte[8];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        responses.send(tx, r.status(), null, null, r.headers());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.switchboard.sip.provider;
 
+import java.security.SecureRandom;
 import java.text.ParseException;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sip.ServerTransaction;
 import javax.sip.address.Address;
@@ -11,9 +13,14 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
-/** Builds and sends responses: a To tag and Contact where a dialog needs them, SDP bodies, Retry-After. */
+/**
+ * Builds and sends responses: a To tag on every response but 100 (RFC 3261 8.2.6.2), a Contact
+ * where a dialog needs it, SDP bodies, and the extra headers a rejection names (Allow, Retry-After,
+ * Unsupported, ...). Reason phrases are always the standard ones: nothing of the request is echoed.
+ */
 final class Responses {
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, INFO, OPTIONS";
+    static final String ALLOW = String.join(", ", RequestValidator.METHODS);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SipContext ctx;
 
@@ -35,12 +42,25 @@ final class Responses {
         }
     }
 
+    /**
+     * Sends {@code status} without a transaction, for a request the stack could make none for
+     * (it lacks what one needs, or it is PUBLISH without Event): the peer's retransmissions are
+     * answered again each time.
+     */
+    void sendStateless(Request request, int status, List<String[]> extraHeaders) {
+        try {
+            ctx.sipProvider().sendResponse(build(request, status, null, null, extraHeaders));
+        } catch (Exception e) {
+            SipLog.sendFailed(callIdOf(request), status + " to " + request.getMethod(), e);
+        }
+    }
+
     Response build(Request request, int status, String toTag, String sdp, List<String[]> extraHeaders)
             throws ParseException {
         Response r = ctx.messages().createResponse(status, request);
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
-        if (toTag != null && to != null && to.getTag() == null) {
-            to.setTag(toTag);
+        if (to != null && to.getTag() == null && status > 100) {
+            to.setTag(toTag != null ? toTag : newTag()); // a UAS tags every response it makes (8.2.6.2)
         }
         if (request.getMethod().equals(Request.INVITE) && status > 100 && status < 300) {
             r.addHeader(contact(request));
@@ -59,7 +79,7 @@ final class Responses {
         return r;
     }
 
-    /** Adds a header; a list value (Allow, Accept) becomes one header per element, as the stack wants. */
+    /** Adds a header; a list value (Allow, Accept, Unsupported) becomes one header per element, as the stack wants. */
     private void addHeader(Response r, String name, String value) throws ParseException {
         String[] values = name.equals("Warning") ? new String[] {value} : value.split(",");
         for (String v : values) {
@@ -89,6 +109,21 @@ final class Responses {
     private static boolean cameOverTls(Request request) {
         javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
         return via != null && "TLS".equalsIgnoreCase(via.getTransport());
+    }
+
+    /**
+     * RFC 3261 14.2: a second INVITE while one of the dialog awaits its final response gets 500
+     * with a Retry-After chosen at random from 0 to 10 seconds, so that both sides do not retry in step.
+     */
+    static String[] retryAfterForPendingInvite() {
+        return new String[] {"Retry-After", String.valueOf(RANDOM.nextInt(11))};
+    }
+
+    /** A fresh To tag: 64 random bits. */
+    static String newTag() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     static String callIdOf(Request request) {

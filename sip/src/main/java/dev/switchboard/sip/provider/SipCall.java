@@ -99,6 +99,11 @@ final class SipCall {
         return writer.offer(media.port());
     }
 
+    /** The To tag of this call's dialog (final: safe to read on any thread). */
+    String toTag() {
+        return toTag;
+    }
+
     /** Runs {@code task} on this call's serial executor. */
     void submit(Runnable task) {
         serial.execute(task);
@@ -194,12 +199,16 @@ final class SipCall {
     // ---- what the caller sends ----
 
     void onReinvite(ServerTransaction tx) {
-        if (phase != Phase.CONNECTED) {
-            responses.send(tx, phase == Phase.ENDED ? 481 : 491, null);
+        if (phase == Phase.ENDED) {
+            responses.send(tx, 481, null);
             return;
         }
-        if (pending != null) {
-            responses.send(tx, 491, null); // RFC 3261 14.2: an INVITE is already pending on the dialog
+        if (phase == Phase.RINGING || pending != null) {
+            // RFC 3261 14.2: an INVITE of this dialog still awaits its final response (the first one
+            // while ringing, or a T.38 re-INVITE held for an owner): 500 with Retry-After. 491 is for
+            // glare, an INVITE of our own in progress, which the stack answers itself.
+            SipLog.rejected(id, "re-INVITE", 500, "an earlier INVITE of the call awaits its final response");
+            responses.send(tx, 500, null, null, List.<String[]>of(Responses.retryAfterForPendingInvite()));
             return;
         }
         SessionDescription reoffer;

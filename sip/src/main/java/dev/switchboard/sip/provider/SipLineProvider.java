@@ -27,7 +27,8 @@ import javax.sip.SipProvider;
  * Call-ID. See docs/sip.md for the mapping of SIP messages to events and states.
  *
  * <p>Threads: jain-sip reads the network on its own transport threads (the stack takes no
- * executor); its listener only hands each message to the call's serial executor. Everything
+ * executor) and handles the messages on one thread, in the order they arrived; its listener only
+ * hands each message to the call's serial executor. Everything
  * else, the calls' handlers, the media readers and the re-INVITE timeouts, runs on the threads of
  * the {@link ProviderContext} the switchboard starts the provider with; the provider makes none.
  */
@@ -96,6 +97,7 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
                     new RtpPorts(InetAddress.getByName(settings.listenAddress()), settings.rtpPortMin(),
                             settings.rtpPortMax()), new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
+            stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
             stack.start();
             running = new Running(stack, ctx, new SipCallControl(ctx, () -> controlListener));
         } catch (Exception e) {
@@ -126,9 +128,15 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", LoggingMessageParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(settings.maxMessageSize()));
-        // a bounded pool of stack threads; the listener only hands work to the calls' executors
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        // One byte over the limit: it is also the UDP receive buffer, and a datagram that fills it is
+        // then surely over sipMaxMessageSize (the parser marks it for a 513) even though the rest was cut.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(settings.maxMessageSize() + 1));
+        p.setProperty(LoggingMessageParserFactory.MAX_MESSAGE_SIZE_PROPERTY, String.valueOf(settings.maxMessageSize()));
+        // One message thread: the stack checks each in-dialog request's CSeq against the last one it
+        // saw, so with several threads taking datagrams from one queue, a burst of in-order INFOs
+        // could be checked out of order and one answered "500 Request out of order". The listener
+        // only hands work to the calls' executors, so one thread keeps up.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", String.valueOf(Math.max(1000, 10 * settings.maxCalls())));
         settings.tls().addStackProperties(p);

@@ -1,17 +1,37 @@
 package dev.switchboard.sip.provider;
 
+import dev.switchboard.core.log.LogLimiter;
+import dev.switchboard.core.log.LogText;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
- * Every operator-facing message of the SIP line provider, each with a stable id (SWB3xxx). Bad
- * input from the network is logged once per message, at WARNING, without a stack trace: the
- * trace would only point at the parser, and a flood of bad packets must not flood the log.
+ * Every operator-facing message of the SIP line provider, each with a stable id (SWB3xxx).
+ *
+ * <p>Whatever came from the network (Call-IDs, methods, start lines, reasons quoting a header) is
+ * escaped with {@link LogText}: control characters show as {@code \xNN} and long values are cut,
+ * so a datagram can neither forge log lines nor drive the operator's terminal. Bad input is
+ * logged at WARNING without a stack trace (the trace would only point at the parser), and
+ * {@link #badInput} keeps a flood of it from flooding the log: per message id, the first
+ * {@value #BURST} in a minute, then a count.
  */
 final class SipLog {
     private static final Logger LOG = System.getLogger("dev.switchboard.sip");
+    static final int BURST = 10;
+    static final Duration WINDOW = Duration.ofSeconds(60);
+    /** Shared by every provider in the JVM: the log is shared too. Tests put in a fresh one. */
+    private static volatile LogLimiter badInput = new LogLimiter(BURST, WINDOW);
+    /** jain-sip's parse errors sometimes print a char[] or byte[] ("[C@2e062b95"): noise, not input. */
+    private static final Pattern ARRAY_ID = Pattern.compile("\\[[BC]@[0-9a-f]+\\s*");
 
     private SipLog() {
+    }
+
+    /** Replaces the bad-input limiter (tests: a fresh budget, a clock they move). */
+    static void limitBadInputWith(LogLimiter limiter) {
+        badInput = limiter;
     }
 
     static void started(String address, int port, String transport, Object lines, Object defaultLine) {
@@ -24,17 +44,18 @@ final class SipLog {
     }
 
     static void malformedMessage(String reason, String firstLine) {
-        LOG.log(Level.WARNING, "SWB3001: malformed SIP message dropped or answered 400: {0}; first line ''{1}''",
-                reason, firstLine);
+        badInput.log(LOG, Level.WARNING, "SWB3001", () -> "SWB3001: malformed SIP message dropped or answered 400: "
+                + LogText.of(ARRAY_ID.matcher(reason).replaceAll("")) + "; first line '" + LogText.of(firstLine) + "'");
     }
 
     static void rejected(String callId, String method, int status, String reason) {
-        LOG.log(Level.WARNING, "SWB3002: {0} of call {1} rejected with {2}: {3}",
-                method, callId, String.valueOf(status), reason);
+        badInput.log(LOG, Level.WARNING, "SWB3002", () -> "SWB3002: " + LogText.of(method) + " of call "
+                + LogText.of(callId) + " rejected with " + status + ": " + LogText.of(reason, 400));
     }
 
     static void overLimit(String callId, String limit) {
-        LOG.log(Level.WARNING, "SWB3003: call {0} refused with 503: {1}", callId, limit);
+        badInput.log(LOG, Level.WARNING, "SWB3003", () -> "SWB3003: call " + LogText.of(callId)
+                + " refused with 503: " + LogText.of(limit));
     }
 
     static void handlerFailed(Throwable e) {
@@ -42,25 +63,28 @@ final class SipLog {
     }
 
     static void sendFailed(String callId, String what, Throwable e) {
-        LOG.log(Level.WARNING, "SWB3005: call " + callId + ": could not send " + what + ": " + e);
+        badInput.log(LOG, Level.WARNING, "SWB3005", () -> "SWB3005: call " + LogText.of(callId) + ": could not send "
+                + LogText.of(what) + ": " + LogText.of(e));
     }
 
     static void reinviteTimedOut(String callId, long millis) {
         LOG.log(Level.INFO, "SWB3006: call {0}: no owner set media mode G3FAX within {1} ms; T.38 re-INVITE"
-                + " answered 488", callId, String.valueOf(millis));
+                + " answered 488", LogText.of(callId), String.valueOf(millis));
     }
 
     static void badMedia(String callId, String reason) {
-        LOG.log(Level.DEBUG, "SWB3007: call {0}: media packet dropped: {1}", callId, reason);
+        badInput.log(LOG, Level.DEBUG, "SWB3007", () -> "SWB3007: call " + LogText.of(callId)
+                + ": media packet dropped: " + LogText.of(reason));
     }
 
     static void coreRefused(String callId, Throwable e) {
-        LOG.log(Level.ERROR, "SWB3008: call " + callId + " could not be reported to the switchboard; answered 500", e);
+        LOG.log(Level.ERROR, "SWB3008: call " + LogText.of(callId) + " could not be reported to the switchboard;"
+                + " answered 500", e);
     }
 
     static void refused(String callId, String what, String consequence, Throwable e) {
         LOG.log(Level.WARNING, "SWB3011: call {0}: the threads the adapter gives the provider refused {1} ({2}); {3}",
-                callId, what, String.valueOf(e.getMessage()), consequence);
+                LogText.of(callId), what, LogText.of(e.getMessage()), consequence);
     }
 
     static void stopWaitedInVain(int calls) {
@@ -93,11 +117,11 @@ final class SipLog {
     }
 
     static void stackError(String message) {
-        LOG.log(Level.WARNING, "SWB3010: SIP stack: {0}", message);
+        badInput.log(LOG, Level.WARNING, "SWB3010", () -> "SWB3010: SIP stack: " + LogText.of(message));
     }
 
     static void stackDebug(String message) {
-        LOG.log(Level.DEBUG, "SIP stack: {0}", message);
+        LOG.log(Level.DEBUG, "SIP stack: {0}", LogText.of(message));
     }
 
     static void admissionRefused(String source, String what, String summary, String reason, String consequence,

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an SDP body (RFC 4566). Strict where a mistake would make the provider send media to
- * the wrong place or in the wrong format (v, o, c, m, rtpmap, fmtp, numeric T38 attributes);
+ * the wrong place or in the wrong format (v, o, c, m, audio rtpmap, fmtp, numeric T38 attributes);
  * lenient about LF-only line ends and blank lines, which real SIP bodies have; a NUL or a CR
  * inside a line is refused, as RFC 4566 asks. Every error
  * names the 1-based line number and the line's text. Why not jain-sip's {@code javax.sdp} parser:
@@ -179,6 +179,11 @@ public final class SdpReader {
         private void readRtpMap(Section section, String value) throws SdpParseException {
             Matcher m = RTPMAP.matcher(value == null ? "" : value);
             if (!m.matches()) {
+                if (!section.media.equalsIgnoreCase("audio")) {
+                    // a stream the provider never answers (video, say: RFC 4475's "a=rtpmap:31 LPC"):
+                    // its mistake cannot send media wrong, and refusing the call for it would
+                    return;
+                }
                 throw fail("rtpmap needs '<payload type> <encoding>/<clock rate>[/<channels>]'");
             }
             int pt = parseNumber(m.group(1), 127, "RTP payload type");

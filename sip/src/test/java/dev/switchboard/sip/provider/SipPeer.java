@@ -122,6 +122,11 @@ final class SipPeer implements AutoCloseable {
         }
     }
 
+    /** The text of this dialog's next request (its CSeq counted), for a test to alter before {@link #sendRaw}. */
+    String next(String method, String user, String contentType, String body) {
+        return request(method, user, ++cseq, contentType, body);
+    }
+
     /** The ACK of a final error to the first INVITE: same branch as the INVITE (RFC 3261 17.1.1.3). */
     void ackError(String user) throws IOException {
         sendRaw(request("ACK", user, 1, null, null).replaceFirst("branch=[^\\r]+", "branch=" + firstBranch()));

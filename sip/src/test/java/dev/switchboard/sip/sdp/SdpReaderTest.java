@@ -112,6 +112,14 @@ class SdpReaderTest {
 
     private static final String HEAD = "v=0\no=- 1 1 IN IP4 192.0.2.1\ns=-\nc=IN IP4 192.0.2.1\nt=0 0\n";
 
+    /** RFC 4475's INVITEs offer "m=video 3227 RTP/AVP 31" with "a=rtpmap:31 LPC": no clock rate. */
+    @Test
+    void aMalformedRtpmapOfAStreamNeverAnsweredDoesNotRefuseTheOffer() throws Exception {
+        SessionDescription sdp = SdpReader.parse(HEAD + "m=audio 49217 RTP/AVP 0 12\nm=video 3227 RTP/AVP 31\n"
+                + "a=rtpmap:31 LPC\n");
+        assertThat(sdp.media()).extracting(MediaDescription::media).containsExactly("audio", "video");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "first line not v=       | s=-\\nv=0                                 | 1 | s=-                         | the first line must be v=0",
