@@ -6,9 +6,11 @@ import dev.switchboard.api.TapiError;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.core.CallGuard.Wait;
+import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
 import dev.switchboard.core.spi.LineProvider;
+import dev.switchboard.core.spi.ProviderTimer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +33,8 @@ final class Engine {
     private final Directory directory;
     private final Rules rules;
     private final Executor deliveryExecutor;
+    /** Where a delivery the executor refused is tried again; see {@link #deliveryQueue}. */
+    private final ProviderTimer retryTimer;
     private final long lockTimeoutNanos;
     /** Filled while the switchboard is built, read-only afterwards. */
     private final Map<String, ProviderBinding> providers = new LinkedHashMap<>();
@@ -38,10 +42,12 @@ final class Engine {
     private final AtomicLong callSeq = new AtomicLong();
     private final Counters counters = new Counters();
 
-    Engine(PriorityStore priorityStore, Clock clock, Executor deliveryExecutor, long lockTimeoutNanos) {
+    Engine(PriorityStore priorityStore, Clock clock, Executor deliveryExecutor, ProviderTimer retryTimer,
+           long lockTimeoutNanos) {
         this.directory = new Directory(new PriorityLists(priorityStore));
         this.rules = new Rules(directory, new HandleIds(), clock);
         this.deliveryExecutor = deliveryExecutor;
+        this.retryTimer = retryTimer;
         this.lockTimeoutNanos = lockTimeoutNanos;
     }
 
@@ -161,6 +167,27 @@ final class Engine {
 
     void register(Call call) {
         calls.put(call.id, call);
+    }
+
+    /**
+     * A new call's event queue. A drain the delivery executor refuses (a WorkManager whose queue is
+     * full) is tried again on the timer until it is taken, never left for the call's next event:
+     * after a hang-up there is none, and the applications would never hear IDLE, never deallocate,
+     * and the call would stay for the life of the process.
+     */
+    SerialExecutor deliveryQueue(String callDescription) {
+        return new SerialExecutor(deliveryExecutor, Log::deliveryLoopFailure, retryTimer,
+                (attempt, retryIn, cause) -> Log.deliveryRefused(callDescription, attempt, retryIn, cause));
+    }
+
+    /**
+     * Ends the call in the core alone, for a call its provider no longer has: every holder hears
+     * DISCONNECTED (unless it already did) and IDLE, once (R24); then the call is forgotten even if
+     * handles remain. They stay valid until their applications deallocate them.
+     */
+    void endInCore(Call call) {
+        always(call, rules::remoteHangup);
+        forget(call);
     }
 
     void forget(Call call) {

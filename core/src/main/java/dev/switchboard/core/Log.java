@@ -3,6 +3,7 @@ package dev.switchboard.core;
 import dev.switchboard.api.MediaMode;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Every operator-facing message of the core, each with a stable id (SWB1xxx) so that operators
@@ -53,5 +54,25 @@ final class Log {
     static void callOwnerLeft(Call call, String app) {
         LOG.log(Level.INFO, "SWB1008: application ''{0}'' closed while owning call {1}; offering the call"
                 + " to the next application by priority", app, call);
+    }
+
+    static void deliveryRefused(String call, int attempt, Duration retryIn, RuntimeException cause) {
+        if (retryIn == null) {
+            LOG.log(Level.ERROR, "SWB1040: the delivery executor refused the events of call {0} ({1}) and no retry"
+                    + " can be scheduled (the switchboard is stopping); they go out with the call''s next event or"
+                    + " an operator''s drop", call, String.valueOf(cause.getMessage()));
+        } else if (attempt == 1) {
+            LOG.log(Level.WARNING, "SWB1040: the delivery executor refused the events of call {0} ({1}); they stay"
+                    + " queued, in order, and are tried again in {2} ms until it takes them", call,
+                    String.valueOf(cause.getMessage()), String.valueOf(retryIn.toMillis()));
+        } else {
+            LOG.log(Level.DEBUG, "SWB1040: the delivery executor refused the events of call {0} again (attempt {1});"
+                    + " next try in {2} ms", call, String.valueOf(attempt), String.valueOf(retryIn.toMillis()));
+        }
+    }
+
+    static void operatorEndedInCore(Call call, String why) {
+        LOG.log(Level.WARNING, "SWB1041: operator''s drop of call {0}: {1}; the call is ended in the switchboard"
+                + " (DISCONNECTED and IDLE to every holder, R24) and removed from the live calls", call, why);
     }
 }

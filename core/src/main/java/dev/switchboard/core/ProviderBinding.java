@@ -4,7 +4,6 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
-import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.util.Set;
@@ -34,8 +33,9 @@ final class ProviderBinding implements ProviderEvents {
             throw new SwitchboardException(TapiError.INVALMEDIAMODE, "line provider " + provider.name()
                     + " reported call " + providerCallId + " with media modes " + MediaMode.describe(mediaModes));
         }
-        Call call = new Call(engine.nextCallId(), line, provider, providerCallId, callerId, calledId,
-                new SerialExecutor(engine.deliveryExecutor(), Log::deliveryLoopFailure));
+        String id = engine.nextCallId();
+        Call call = new Call(id, line, provider, providerCallId, callerId, calledId,
+                engine.deliveryQueue(id + " on line " + line));
         call.model = new CallModel(call, mediaModes, CallState.OFFERING);
         if (calls.putIfAbsent(providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()
@@ -43,7 +43,13 @@ final class ProviderBinding implements ProviderEvents {
         }
         engine.register(call);
         engine.counters().callsOffered.increment();
-        engine.always(call, engine.rules()::offerNewCall);
+        try {
+            engine.always(call, engine.rules()::offerNewCall);
+        } catch (RuntimeException e) {
+            // the provider hears the failure and forgets the call: the core must not keep it
+            engine.endInCore(call);
+            throw e;
+        }
         return call.id;
     }
 

@@ -7,6 +7,8 @@ import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +23,10 @@ final class ScriptedProvider implements LineProvider {
     private final AtomicLong seq = new AtomicLong();
     /** What the core asked, as "answer id", "drop id", "media id 0x..". */
     final List<String> actions = new CopyOnWriteArrayList<>();
+    /** Calls the provider has lost track of (it says so when the core asks, {@link #hasCall}). */
+    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
+    /** When set, {@link #drop} fails as a provider without threads would. */
+    volatile RuntimeException dropFailure;
     private volatile ProviderEvents events;
 
     ScriptedProvider(String name, List<String> lines) {
@@ -66,6 +72,20 @@ final class ScriptedProvider implements LineProvider {
     @Override
     public void drop(String providerCallId) {
         actions.add("drop " + providerCallId);
+        RuntimeException failure = dropFailure;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean hasCall(String providerCallId) {
+        return !forgotten.contains(providerCallId);
+    }
+
+    /** The provider loses the call without reporting its end (what a refused report used to leave behind). */
+    void forget(String providerCallId) {
+        forgotten.add(providerCallId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
+import dev.switchboard.core.spi.ProviderResources;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -143,6 +144,16 @@ public final class SimulatedSwitch implements LineProvider {
     @Override
     public void mediaModeChanged(String providerCallId, int mediaModes) {
         // a simulated line carries any media; nothing to renegotiate
+    }
+
+    @Override
+    public boolean hasCall(String providerCallId) {
+        return liveCalls.contains(providerCallId);
+    }
+
+    @Override
+    public ProviderResources resources() {
+        return new ProviderResources(liveCalls.size(), 0);
     }
 
     private ProviderEvents started() {

@@ -40,4 +40,18 @@ public interface LineProvider {
      * accept a pending T.38 re-INVITE when the mode becomes G3FAX) does so; others ignore it.
      */
     void mediaModeChanged(String providerCallId, int mediaModes);
+
+    /**
+     * Whether the provider still has this call: it has not reported the call's end and has not
+     * forgotten it. The core asks before an operator's drop; a call the provider no longer has is
+     * ended in the core alone. A provider that cannot tell answers true.
+     */
+    default boolean hasCall(String providerCallId) {
+        return true;
+    }
+
+    /** What the provider holds now, for operators' leak checks. */
+    default ProviderResources resources() {
+        return ProviderResources.NONE;
+    }
 }
