@@ -48,11 +48,6 @@ public final class RaLog {
                 attempt);
     }
 
-    public static void deliveryRejected(Throwable cause) {
-        LOG.log(Level.ERROR, "SWB2008: the WorkManager refused an event delivery; the events stay queued"
-                + " for their call and go out with its next event", cause);
-    }
-
     public static void branchRolledBackAtPrepare(String xid, Throwable cause) {
         LOG.log(Level.WARNING, "SWB2009: transaction branch " + xid + " cannot commit: " + cause.getMessage()
                 + "; it is rolled back (R22)");
@@ -71,9 +66,15 @@ public final class RaLog {
                 + " the adapter runs on without it", cause);
     }
 
-    public static void timerTaskRefused(Throwable cause) {
-        LOG.log(Level.ERROR, "SWB2013: the WorkManager refused a line provider's timed task (" + cause.getMessage()
-                + "); it does not run", cause);
+    public static void timerTaskRefused(Throwable cause, int attempt, long retryInMillis) {
+        LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "SWB2013: the WorkManager refused a line provider''s"
+                + " timed task ({0}, attempt {1}); it is handed over again in {2} ms", String.valueOf(cause.getMessage()),
+                String.valueOf(attempt), String.valueOf(retryInMillis));
+    }
+
+    public static void timerTaskDropped(Throwable cause) {
+        LOG.log(Level.INFO, "SWB2014: a line provider''s timed task is dropped: the adapter is stopping ({0})",
+                String.valueOf(cause.getMessage()));
     }
 
     public static String describe(CallEvent event) {
