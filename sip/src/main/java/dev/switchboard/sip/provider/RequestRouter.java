@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
@@ -19,6 +20,8 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -78,6 +81,7 @@ final class RequestRouter implements SipListener {
             }
             case Request.BYE -> toCall(tx, callId, call -> call.onBye(tx));
             case Request.INFO -> toCall(tx, callId, call -> call.onInfo(tx));
+            case Request.UPDATE -> toCall(tx, callId, call -> call.onUpdate(tx));
             case Request.CANCEL -> cancel(tx, callId);
             case Request.OPTIONS -> responses.send(tx, 200, null);
             default -> reject(tx, method, callId, new SipRejection(405, "method not supported",
@@ -130,6 +134,7 @@ final class RequestRouter implements SipListener {
                 throw new SipRejection(404, "user '" + uri.getUser() + "' names no line of "
                         + SipSettings.LINES + " " + ctx.settings().lines());
             }
+            SessionTimer.checkInterval(request, ctx.settings().limits());
             if (ctx.calls().isFull()) {
                 throw overLimit(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up");
             }
@@ -155,7 +160,7 @@ final class RequestRouter implements SipListener {
             socket = null; // the call owns it now
             String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
             try {
-                call.submit(() -> call.start(caller, uri.toString()));
+                call.submitOrRefuse(() -> call.start(caller, uri.toString()));
             } catch (RejectedExecutionException e) {
                 ctx.calls().remove(call);
                 call.abandonMedia();
@@ -228,12 +233,32 @@ final class RequestRouter implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // only responses to the provider's own BYEs arrive here; the call has already ended
+        // responses to the provider's own requests: its BYEs and its session refreshes
+        try {
+            String callId = ((CallIdHeader) event.getResponse().getHeader(CallIdHeader.NAME)).getCallId();
+            SipCall call = ctx.calls().get(callId);
+            if (call != null) {
+                submit(call, "a response", () -> call.onResponse(event));
+            } else if (((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getMethod().equals(Request.INVITE)
+                    && event.getResponse().getStatusCode() / 100 == 2) {
+                SessionRefresher.acknowledge(event, callId); // a refresh answered after the call ended: stop its retransmissions
+            }
+        } catch (RuntimeException e) {
+            SipLog.handlerFailed(e);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        // an unacknowledged 200 ends in processDialogTerminated; a lost BYE changes nothing here
+        // an unacknowledged 200 ends in processDialogTerminated; a lost BYE changes nothing here; an
+        // unanswered session refresh means the caller is gone
+        ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
+        if (ct != null) {
+            SipCall call = ctx.calls().get(Responses.callIdOf(ct.getRequest()));
+            if (call != null) {
+                submit(call, "a request timeout", () -> call.onRequestTimeout(ct));
+            }
+        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import javax.sip.message.Response;
 
 /** Builds and sends responses: a To tag and Contact where a dialog needs them, SDP bodies, Retry-After. */
 final class Responses {
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, INFO, OPTIONS";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, INFO, OPTIONS, UPDATE";
 
     private final SipContext ctx;
 

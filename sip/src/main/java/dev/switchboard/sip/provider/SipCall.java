@@ -7,6 +7,7 @@ import dev.switchboard.core.spi.ProviderTimer;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
 import dev.switchboard.sip.sdp.AcceptedMedia;
+import dev.switchboard.sip.sdp.Direction;
 import dev.switchboard.sip.sdp.MediaDescription;
 import dev.switchboard.sip.sdp.SdpAnswer;
 import dev.switchboard.sip.sdp.SdpAnswerWriter;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
@@ -28,6 +30,10 @@ import javax.sip.message.Request;
  * provider's executor (the stack's listener, the core's requests, the media reader and the
  * re-INVITE timer only ever submit to it), so the state below needs no lock and what the core
  * hears about the call is in the order it happened.
+ *
+ * <p>Every call ends, even when its caller vanishes: the {@link CallTimers} end it with a BYE when
+ * the RFC 4028 session is not refreshed in time ({@link SessionTimer}), when an answered audio call
+ * receives no RTP for {@code sipRtpTimeoutSeconds}, or after {@code sipMaxCallSeconds}.
  */
 final class SipCall {
     enum Phase { RINGING, CONNECTED, ENDED }
@@ -51,6 +57,13 @@ final class SipCall {
     private int mediaModes;
     private boolean faxToneReported;
     private PendingReinvite pending;
+    private final CallLimits limits;
+    private final CallTimers timers;
+    private final SessionRefresher session;
+    /** The SDP this side last sent; a re-INVITE refresh offers it again unchanged. */
+    private String localSdp;
+    /** Whether the media reader decodes answered audio (not T.38): only then is RTP inactivity watched. */
+    private boolean audioRunning;
 
     SipCall(SipContext ctx, String id, String line, ServerTransaction inviteTx, SessionDescription offer,
             int offeredModes, DatagramSocket mediaSocket, String toTag) {
@@ -65,16 +78,27 @@ final class SipCall {
         this.media = new RtpSession(id, mediaSocket, mediaEvents());
         this.toTag = toTag;
         this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
-        this.serial = new SerialExecutor(ctx.provider().executor(), SipLog::handlerFailed);
+        // a handler the executor refuses is tried again on the timer, never left for a next message
+        // that may not come (a refused BYE would otherwise leave the call up for good)
+        this.serial = new SerialExecutor(ctx.provider().executor(), SipLog::handlerFailed, ctx.provider().timer(),
+                (attempt, retryIn, cause) -> SipLog.handlerRefused(id, attempt, retryIn, cause));
+        this.limits = ctx.settings().limits();
+        this.timers = new CallTimers(id, ctx.provider().timer(), this::submit);
+        this.session = new SessionRefresher(ctx, id, line, inviteTx.getRequest());
     }
 
     String id() {
         return id;
     }
 
-    /** Runs {@code task} on this call's serial executor. */
+    /** Runs {@code task} on this call's serial executor; a refusal of the executor is retried, never thrown. */
     void submit(Runnable task) {
         serial.execute(task);
+    }
+
+    /** Runs {@code task} on this call's serial executor, or throws at once when the executor refuses it. */
+    void submitOrRefuse(Runnable task) {
+        serial.executeOrRefuse(task);
     }
 
     /** The media reader's reports, put in line with the call's SIP messages. */
@@ -104,7 +128,9 @@ final class SipCall {
             phase = Phase.ENDED; // the core never knew the call: nothing to report
             media.close();
             ctx.calls().remove(this);
+            return;
         }
+        timers.limitLength(limits.maxCallSeconds(), this::onMaxLength);
     }
 
     // ---- what owners ask (through the core) ----
@@ -122,10 +148,14 @@ final class SipCall {
             end(CallState.DISCONNECTED);
             return;
         }
-        responses.send(inviteTx, 200, toTag, answer.text(), List.of());
+        SessionTimer.Agreement agreed = SessionTimer.answer(inviteTx.getRequest(), limits);
+        responses.send(inviteTx, 200, toTag, answer.text(), SessionTimer.responseHeaders(agreed));
+        localSdp = answer.text();
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
         audio.ifPresent(this::startMedia);
+        audio.ifPresent(a -> watchRtp(o, a));
+        sessionRefreshed(agreed);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 
@@ -168,8 +198,13 @@ final class SipCall {
             responses.send(tx, 491, null); // RFC 3261 14.2: an INVITE is already pending on the dialog
             return;
         }
+        if (session.inProgress()) {
+            responses.send(tx, 491, null); // glare: this side's own refresh is pending
+            return;
+        }
         SessionDescription reoffer;
         try {
+            SessionTimer.checkInterval(tx.getRequest(), limits);
             reoffer = Offers.read(tx.getRequest());
         } catch (SipRejection r) {
             SipLog.rejected(id, "re-INVITE", r.status(), r.getMessage());
@@ -188,12 +223,53 @@ final class SipCall {
             return;
         }
         // a refresh, hold or codec change of the audio: answered at once
+        answerAudio(tx, o, "re-INVITE");
+    }
+
+    /** An UPDATE (RFC 3311): a session refresh, with or without a new audio offer. */
+    void onUpdate(ServerTransaction tx) {
+        if (phase != Phase.CONNECTED) {
+            responses.send(tx, phase == Phase.ENDED ? 481 : 491, null);
+            return;
+        }
+        SessionDescription offer;
+        try {
+            SessionTimer.checkInterval(tx.getRequest(), limits);
+            offer = Offers.read(tx.getRequest());
+            if (offer != null && offer.firstActive("image").filter(MediaDescription::isT38).isPresent()) {
+                throw new SipRejection(488, "a switch to T.38 is taken by re-INVITE only");
+            }
+        } catch (SipRejection r) {
+            SipLog.rejected(id, "UPDATE", r.status(), r.getMessage());
+            responses.send(tx, r.status(), null, null, r.headers());
+            return;
+        }
+        if (offer != null) {
+            answerAudio(tx, offer, "UPDATE");
+            return;
+        }
+        SessionTimer.Agreement agreed = SessionTimer.answer(tx.getRequest(), limits);
+        responses.send(tx, 200, null, null, SessionTimer.responseHeaders(agreed));
+        sessionRefreshed(agreed);
+    }
+
+    /** Answers an audio offer in the dialog (re-INVITE, UPDATE): a 2xx is a session refresh, and may put the call on hold. */
+    private void answerAudio(ServerTransaction tx, SessionDescription o, String what) {
         SdpAnswer answer = writer.answer(o, AcceptedMedia.audio(media.port()));
-        if (answer.acceptsAnything()) {
-            responses.send(tx, 200, null, answer.text(), List.of());
-        } else {
-            SipLog.rejected(id, "re-INVITE", 488, "no offered stream can be answered");
+        if (!answer.acceptsAnything()) {
+            SipLog.rejected(id, what, 488, "no offered stream can be answered");
             responses.send(tx, 488, null);
+            return;
+        }
+        SessionTimer.Agreement agreed = SessionTimer.answer(tx.getRequest(), limits);
+        responses.send(tx, 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
+        localSdp = answer.text();
+        sessionRefreshed(agreed);
+        Optional<MediaDescription> audio = o.firstActive("audio");
+        if (audio.isPresent()) {
+            watchRtp(o, audio.get()); // a hold stops the watch, a resume starts it afresh
+        } else {
+            timers.stopRtp();
         }
     }
 
@@ -232,6 +308,27 @@ final class SipCall {
         }
     }
 
+    /** A response to a request this side sent in the dialog: a BYE (nothing to do) or a session refresh. */
+    void onResponse(ResponseEvent event) {
+        SessionRefresher.Outcome outcome = session.onResponse(event);
+        if (phase == Phase.CONNECTED) {
+            switch (outcome) {
+                case REFRESHED -> sessionRefreshed(session.agreement());
+                case SEND_AGAIN -> sendRefresh();
+                case SEND_LATER -> timers.refreshAgainIn(Duration.ofSeconds(1), this::sendRefresh);
+                case FAILED -> endByUs(480);
+                case NONE -> { }
+            }
+        }
+    }
+
+    /** A request this side sent got no final response: a session refresh that timed out means the caller is gone. */
+    void onRequestTimeout(ClientTransaction ct) {
+        if (session.onTimeout(ct) == SessionRefresher.Outcome.FAILED && phase == Phase.CONNECTED) {
+            endByUs(480);
+        }
+    }
+
     /** The stack gave the dialog up (no ACK, early dialog timed out): the caller is as good as gone. */
     void onDialogTerminated() {
         if (phase != Phase.ENDED) {
@@ -251,6 +348,78 @@ final class SipCall {
         if (phase != Phase.ENDED) {
             ctx.events().digitReceived(id, digit);
         }
+    }
+
+    // ---- the clocks that end a call whose caller has gone ----
+
+    /** Starts the session timer again: a 2xx to a refresh, in either direction, is proof the caller is there. */
+    private void sessionRefreshed(SessionTimer.Agreement agreed) {
+        session.agreed(agreed);
+        timers.sessionRefreshed(agreed, this::sendRefresh, this::onSessionExpired);
+    }
+
+    /** This side is the refresher and the refresh is due; tried again shortly if it cannot go out now. */
+    private void sendRefresh() {
+        if (phase != Phase.CONNECTED || !session.weRefresh() || session.inProgress()) {
+            return;
+        }
+        // the caller's pending re-INVITE goes first; a refresh that cannot be sent is tried again,
+        // and if it never goes out the session expires and the call ends
+        if (pending != null || !session.send(inviteTx.getDialog(), localSdp)) {
+            timers.refreshAgainIn(Duration.ofSeconds(1), this::sendRefresh);
+        }
+    }
+
+    private void onSessionExpired() {
+        SessionTimer.Agreement agreed = session.agreement();
+        if (phase == Phase.CONNECTED && agreed != null) {
+            SipLog.sessionExpired(id, agreed.seconds(), agreed.weRefresh());
+            endByUs(480);
+        }
+    }
+
+    private void onRtpSilence() {
+        if (phase == Phase.CONNECTED) {
+            SipLog.rtpTimedOut(id, limits.rtpTimeoutSeconds());
+            endByUs(480);
+        }
+    }
+
+    private void onMaxLength() {
+        if (phase != Phase.ENDED) {
+            SipLog.maxLengthReached(id, limits.maxCallSeconds(), phase == Phase.RINGING);
+            endByUs(480);
+        }
+    }
+
+    /** Watches the answered audio for RTP when the caller is to send it: not on hold, reader running. */
+    private void watchRtp(SessionDescription o, MediaDescription audio) {
+        String address = o.connectionOf(audio) == null ? null : o.connectionOf(audio).address();
+        boolean callerSends = o.directionOf(audio) == Direction.SENDRECV && audio.isActive()
+                && !"0.0.0.0".equals(address);
+        if (audioRunning && callerSends) {
+            timers.watchRtp(limits.rtpTimeoutSeconds(), media::lastDatagramNanos, this::onRtpSilence);
+        } else {
+            timers.stopRtp();
+        }
+    }
+
+    /**
+     * Ends the call from this side because its caller gave no sign of life in time: a ringing call
+     * gets {@code ringingStatus}, an answered one a BYE; the core hears DISCONNECTED and IDLE (R24).
+     */
+    private void endByUs(int ringingStatus) {
+        switch (phase) {
+            case RINGING -> responses.send(inviteTx, ringingStatus, toTag);
+            case CONNECTED -> {
+                rejectPending(487);
+                sendBye();
+            }
+            case ENDED -> {
+                return;
+            }
+        }
+        end(CallState.DISCONNECTED);
     }
 
     private void onReinviteTimeout(ServerTransaction tx) {
@@ -275,6 +444,7 @@ final class SipCall {
     private void startMedia(MediaDescription audio) {
         try {
             media.start(audio, ctx.provider().longRunningExecutor());
+            audioRunning = true;
         } catch (RejectedExecutionException e) {
             SipLog.refused(id, "its media reader", "the call goes on, but fax tones and RFC 4733 digits on it"
                     + " are not detected", e);
@@ -299,7 +469,12 @@ final class SipCall {
         p.timeout().cancel();
         SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
         media.stopAudio();
-        responses.send(p.tx(), 200, null, answer.text(), List.of());
+        audioRunning = false;
+        timers.stopRtp();
+        SessionTimer.Agreement agreed = SessionTimer.answer(p.tx().getRequest(), limits);
+        responses.send(p.tx(), 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
+        localSdp = answer.text();
+        sessionRefreshed(agreed);
     }
 
     private void rejectPending(int status) {
@@ -328,6 +503,8 @@ final class SipCall {
      */
     private void end(CallState byUs) {
         phase = Phase.ENDED;
+        timers.stopAll();
+        session.ended();
         media.close();
         ctx.calls().remove(this);
         if (byUs == null) {

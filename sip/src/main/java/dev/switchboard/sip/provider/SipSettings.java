@@ -14,10 +14,11 @@ import java.util.Map;
  * @param lines        the lines, each the user part of the request-URI that reaches it
  * @param defaultLine  the line for request-URI users that name no line, or null to answer them 404
  * @param rtpPortMin   the first local port for RTP and T.38 (even: RTP's convention)
+ * @param limits       how long a call may go without proof of its caller (session timer, RTP, length)
  */
 public record SipSettings(String listenAddress, int port, String transport, List<String> lines, String defaultLine,
                           int rtpPortMin, int rtpPortMax, long reinviteTimeoutMillis, int maxMessageSize,
-                          int maxCalls) {
+                          int maxCalls, CallLimits limits) {
 
     public static final String LISTEN_ADDRESS = "sipListenAddress";
     public static final String PORT = "sipPort";
@@ -71,7 +72,7 @@ public record SipSettings(String listenAddress, int port, String transport, List
         int maxSize = read.wholeNumber(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, 1024, 65535);
         int maxCalls = read.wholeNumber(MAX_CALLS, DEFAULT_MAX_CALLS, 1, 100_000);
         return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
-                ports[0], ports[1], timeout, maxSize, maxCalls);
+                ports[0], ports[1], timeout, maxSize, maxCalls, CallLimits.from(read));
     }
 
     /** The line a request-URI user reaches, or null (404). */
