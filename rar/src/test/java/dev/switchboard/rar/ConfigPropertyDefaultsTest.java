@@ -54,7 +54,8 @@ class ConfigPropertyDefaultsTest {
         assertThat(checked).contains("provider", "lockTimeoutMillis", "deliveryRetries", "deliveryRetryDelayMillis",
                 "priorityFile", "simulatedLines", "simulatedHandoff", "sipListenAddress", "sipPort", "sipTransport",
                 "sipLines", "sipDefaultLine", "sipRtpPortRange", "sipReinviteTimeoutMillis", "sipMaxMessageSize",
-                "sipMaxCalls");
+                "sipMaxCalls", "sipSessionExpiresSeconds", "sipMinSessionExpiresSeconds", "sipRtpTimeoutSeconds",
+                "sipMaxCallSeconds");
     }
 
     /** Sets the property through its JavaBean setter, as the container does, converting the text to its type. */
