@@ -26,7 +26,14 @@ public interface SwitchboardOperator {
     /** Gives a call (typically an unowned one, R7) to an application that opened its line as OWNER. */
     void assignOwner(String callId, String application);
 
-    /** Drops a call through its line provider. */
+    /**
+     * Drops a call, whatever its state: through its line provider while the provider still has it;
+     * otherwise (the provider no longer has it, it is already over, or the provider refuses) the
+     * adapter ends it itself: every holder hears DISCONNECTED and IDLE once, and it leaves the live
+     * calls.
+     *
+     * @throws SwitchboardException INVALCALLHANDLE naming the id when no live call has it
+     */
     void dropCall(String callId);
 
     /** The administrator's list for {@code mode} (R1), first first. */

@@ -14,11 +14,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** R23 in the container: an owner whose handler fails is retried, then the call goes to the next owner. */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliveryFailureIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -56,5 +60,12 @@ class DeliveryFailureIT {
         await().atMost(WAIT).until(() -> results.ownerOffer("backup", call.callId()).isPresent());
         assertEquals(1 + Deployments.DELIVERY_RETRIES, results.attempts("rollingback", call.callId()));
         assertEquals(List.of("backup"), Calls.view(operator, call.callId()).owners());
+    }
+
+    /** The suite's leak invariant (see {@link Leaks}): runs after its other tests. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void leavesNoCallHandleOrPortBehind() {
+        Leaks.hangUpRemoveAndAssertNothingHeld(operator);
     }
 }

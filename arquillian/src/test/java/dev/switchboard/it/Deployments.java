@@ -124,7 +124,7 @@ public final class Deployments {
     static WebArchive testWar(Class<?>... testClasses) {
         return ShrinkWrap.create(WebArchive.class, "test.war")
                 .addClasses(testClasses)
-                .addClass(Deployments.class)
+                .addClasses(Deployments.class, Leaks.class)
                 .addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

@@ -328,4 +328,11 @@ class StandaloneAdapterIT {
         return op;
     }
 
+    /** The suite's leak invariant (see {@link Leaks}): runs after its other tests. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    @OperateOnDeployment("app")
+    void leavesNoCallHandleOrPortBehind() {
+        Leaks.hangUpRemoveAndAssertNothingHeld(Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY).getOperator());
+    }
 }

@@ -31,11 +31,15 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** R21 and R22 in the container: handoffs made through an enlisted connection, committed, rolled back, contended. */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TransactionalHandoffIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -194,5 +198,12 @@ class TransactionalHandoffIT {
         SwitchboardException e = assertThrows(SwitchboardException.class, () -> factory.getConnection("nobody"));
         assertEquals(TapiError.INVALAPPNAME, e.error());
         assertTrue(e.getMessage().contains("'nobody'"), e.getMessage());
+    }
+
+    /** The suite's leak invariant (see {@link Leaks}): runs after its other tests. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void leavesNoCallHandleOrPortBehind() {
+        Leaks.hangUpRemoveAndAssertNothingHeld(operator);
     }
 }

@@ -1,12 +1,14 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.core.CallGuard.Wait;
+import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
 import dev.switchboard.core.spi.LineProvider;
@@ -37,6 +39,11 @@ final class Engine {
     private final Directory directory;
     private final Rules rules;
     private final Executor deliveryExecutor;
+    /**
+     * The core's own timeouts (gathers, recordings) and the retries of deliveries the executor
+     * refused wait here; the same timer the line providers get, so that in the adapter they wait on
+     * the container's timer.
+     */
     private final ProviderTimer timer;
     private final long lockTimeoutNanos;
     /** Filled while the switchboard is built, read-only afterwards. */
@@ -299,6 +306,27 @@ final class Engine {
 
     void register(Call call) {
         calls.put(call.id, call);
+    }
+
+    /**
+     * A new call's event queue. A drain the delivery executor refuses (a WorkManager whose queue is
+     * full) is tried again on the timer until it is taken, never left for the call's next event:
+     * after a hang-up there is none, and the applications would never hear IDLE, never deallocate,
+     * and the call would stay for the life of the process.
+     */
+    SerialExecutor deliveryQueue(String callDescription) {
+        return new SerialExecutor(deliveryExecutor, Log::deliveryLoopFailure, timer,
+                (attempt, retryIn, cause) -> Log.deliveryRefused(callDescription, attempt, retryIn, cause));
+    }
+
+    /**
+     * Ends the call in the core alone, for a call its provider no longer has: every holder hears
+     * DISCONNECTED (unless it already did) and IDLE, once (R24); then the call is forgotten even if
+     * handles remain. They stay valid until their applications deallocate them.
+     */
+    void endInCore(Call call) {
+        always(call, (m, fx) -> rules.remoteHangup(m, DisconnectReason.UNKNOWN, fx)); // the line did not say why
+        forget(call);
     }
 
     void forget(Call call) {

@@ -4,6 +4,7 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.log.LogText;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /**
  * Every operator-facing message of the core, each with a stable id (SWB1xxx) so that operators
@@ -87,5 +88,20 @@ final class Log {
     static void operatorDrainRefused(Object listener, Throwable e) {
         LOG.log(Level.WARNING, "SWB1023: the executor refused to deliver operator events to " + listener
                 + "; they stay queued for the next attempt", e);
+    }
+
+    static void deliveryRefused(String call, int attempt, Duration retryIn, RuntimeException cause) {
+        String next = retryIn == null
+                ? "no retry can be scheduled (the switchboard is stopping); they go out with the call's next event or an"
+                        + " operator's drop"
+                : "they stay queued, in order, and are tried again in " + retryIn.toMillis() + " ms until it takes them";
+        Level level = retryIn == null ? Level.ERROR : attempt == 1 ? Level.WARNING : Level.DEBUG;
+        LOG.log(level, "SWB1040: the delivery executor refused the events of call {0} ({1}, attempt {2}); {3}",
+                LogText.of(call), LogText.of(cause.getMessage()), String.valueOf(attempt), next);
+    }
+
+    static void operatorEndedInCore(Call call, String why) {
+        LOG.log(Level.WARNING, "SWB1041: operator''s drop of call {0}: {1}; the call is ended in the switchboard"
+                + " (DISCONNECTED and IDLE to every holder, R24) and removed from the live calls", call, why);
     }
 }

@@ -5,7 +5,6 @@ import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
-import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.api.event.BridgeEndedEvent;
 import dev.switchboard.api.media.MediaEndReason;
@@ -38,8 +37,9 @@ final class ProviderBinding implements ProviderEvents {
             throw new SwitchboardException(TapiError.INVALMEDIAMODE, "line provider " + provider.name()
                     + " reported call " + providerCallId + " with media modes " + MediaMode.describe(mediaModes));
         }
-        Call call = new Call(engine.nextCallSeq(), line, provider, providerCallId, callerId, calledId,
-                new SerialExecutor(engine.deliveryExecutor(), Log::deliveryLoopFailure));
+        long seq = engine.nextCallSeq();
+        Call call = new Call(seq, line, provider, providerCallId, callerId, calledId,
+                engine.deliveryQueue("call-" + seq + " on line " + line));
         call.model = new CallModel(call, mediaModes, CallState.OFFERING);
         if (calls.putIfAbsent(providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()
@@ -47,7 +47,13 @@ final class ProviderBinding implements ProviderEvents {
         }
         engine.register(call);
         engine.counters().callsOffered.increment();
-        engine.always(call, engine.rules()::offerNewCall);
+        try {
+            engine.always(call, engine.rules()::offerNewCall);
+        } catch (RuntimeException e) {
+            // the provider hears the failure and forgets the call: the core must not keep it
+            engine.endInCore(call);
+            throw e;
+        }
         return call.id;
     }
 
@@ -58,7 +64,7 @@ final class ProviderBinding implements ProviderEvents {
     Call outboundCall(String line, String destination, int mediaModes) {
         long seq = engine.nextCallSeq();
         Call call = new Call(seq, line, provider, "out-call-" + seq, null, destination,
-                new SerialExecutor(engine.deliveryExecutor(), Log::deliveryLoopFailure));
+                engine.deliveryQueue("call-" + seq + " on line " + line));
         call.model = new CallModel(call, mediaModes, CallState.DIALING);
         if (calls.putIfAbsent(call.providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()

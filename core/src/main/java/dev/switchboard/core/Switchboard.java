@@ -14,6 +14,7 @@ import dev.switchboard.core.concurrent.StandaloneThreads;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
+import dev.switchboard.core.spi.ProviderResources;
 import dev.switchboard.core.spi.ProviderTimer;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,10 +204,42 @@ public final class Switchboard implements AutoCloseable {
         });
     }
 
-    /** An operator drops a call through its line provider. */
+    /**
+     * An operator drops a call, whatever state it is in. A call its line provider still has is
+     * dropped through the provider, which reports its end (R24). A call the provider no longer has
+     * (it ended there, but the end never reached every application), one that is already over, and
+     * one whose provider refuses the drop, is ended here: every holder hears DISCONNECTED and IDLE
+     * once, and the call leaves the live calls.
+     *
+     * @throws SwitchboardException INVALCALLHANDLE naming {@code callId} when no live call has it
+     */
     public void dropCall(String callId) {
         Call call = requireCall(callId);
-        call.provider.drop(call.providerCallId);
+        CallState state = engine.locked(call, Wait.NEVER, () -> call.model.state);
+        String why;
+        if (state == CallState.DISCONNECTED || state == CallState.IDLE) {
+            why = "it is already " + state + ", so its line provider has nothing left to drop";
+        } else if (!providerHas(call)) {
+            why = "line provider " + call.provider.name() + " no longer has it (provider call "
+                    + call.providerCallId + ")";
+        } else {
+            try {
+                call.provider.drop(call.providerCallId);
+                return; // the provider reports DISCONNECTED and IDLE
+            } catch (RuntimeException e) {
+                why = "line provider " + call.provider.name() + " refused to drop it (" + e + ")";
+            }
+        }
+        Log.operatorEndedInCore(call, why);
+        engine.endInCore(call);
+    }
+
+    private static boolean providerHas(Call call) {
+        try {
+            return call.provider.hasCall(call.providerCallId);
+        } catch (RuntimeException e) {
+            return false; // a provider that cannot even say has no use for the call
+        }
     }
 
     /** Gauges of now and counts since start, for monitoring (JMX in the resource adapter). */
@@ -218,10 +251,15 @@ public final class Switchboard implements AutoCloseable {
             }
         }
         Counters counters = engine.counters();
+        ProviderResources held = ProviderResources.NONE;
+        for (ProviderBinding b : engine.providers()) {
+            held = held.plus(b.provider.resources());
+        }
         return new SwitchboardStatistics(lines.size(), engine.directory().apps().size(), engine.calls().size(), unowned,
                 counters.callsOffered.sum(), counters.handoffsSucceeded.sum(), counters.handoffsTargetNotFound.sum(),
                 counters.handoffsTargetSelf.sum(), counters.handoffsRolledBack.sum(), counters.offersRefused.sum(),
-                counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum());
+                counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum(), held.calls(),
+                held.mediaPorts());
     }
 
     /** What operators are told: call events, handoff outcomes, unowned calls; and the recent history of them. */

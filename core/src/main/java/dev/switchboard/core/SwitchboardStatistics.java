@@ -16,9 +16,13 @@ package dev.switchboard.core;
  * @param offersRefused           ownership offers an application failed to take (R23)
  * @param transactionsCommitted   units of work committed (R21)
  * @param transactionsRolledBack  units of work rolled back (R21)
+ * @param providerCalls           calls the line providers still hold (for SIP: dialogs not yet ended); with
+ *                                no call up it is 0, or a provider has leaked one
+ * @param providerMediaPorts      media sockets the line providers hold open (for SIP: RTP ports); likewise
  */
 public record SwitchboardStatistics(int lines, int applications, int liveCalls, int unownedCalls,
                                     long callsOffered, long handoffsSucceeded, long handoffsTargetNotFound,
                                     long handoffsTargetSelf, long handoffsRolledBack, long offersRefused,
-                                    long transactionsCommitted, long transactionsRolledBack) {
+                                    long transactionsCommitted, long transactionsRolledBack, int providerCalls,
+                                    int providerMediaPorts) {
 }

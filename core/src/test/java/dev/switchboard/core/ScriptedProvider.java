@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,10 @@ final class ScriptedProvider implements LineProvider {
     private final AtomicLong seq = new AtomicLong();
     /** What the core asked, as "answer id", "drop id", "media id 0x..". */
     final List<String> actions = new CopyOnWriteArrayList<>();
+    /** Calls the provider has lost track of (it says so when the core asks, {@link #hasCall}). */
+    private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
+    /** When set, {@link #drop} fails as a provider without threads would. */
+    volatile RuntimeException dropFailure;
     private volatile ProviderEvents events;
     /** Action names ("play", "record", "bridge", ...) that throw instead of being recorded. */
     final Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -81,6 +86,20 @@ final class ScriptedProvider implements LineProvider {
     @Override
     public void drop(String providerCallId) {
         actions.add("drop " + providerCallId);
+        RuntimeException failure = dropFailure;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean hasCall(String providerCallId) {
+        return !forgotten.contains(providerCallId);
+    }
+
+    /** The provider loses the call without reporting its end (what a refused report used to leave behind). */
+    void forget(String providerCallId) {
+        forgotten.add(providerCallId);
     }
 
     @Override

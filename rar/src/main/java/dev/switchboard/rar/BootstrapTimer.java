@@ -17,7 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
  * the task itself runs on a WorkManager thread. A scheduler of our own built on WorkManager work
  * would keep a WorkManager thread asleep for as long as the adapter runs, and a
  * ScheduledExecutorService would be an unmanaged thread. The Timer is made on first use, so an
- * adapter whose providers never wait has none.
+ * adapter whose providers never wait has none. A hand-off the WorkManager refuses is tried again
+ * on the timer (see {@link Handoff}).
  */
 final class BootstrapTimer implements ProviderTimer {
     private final BootstrapContext context;
@@ -32,22 +33,71 @@ final class BootstrapTimer implements ProviderTimer {
 
     @Override
     public Scheduled schedule(Duration delay, Runnable task) {
-        TimerTask due = new TimerTask() {
-            @Override
-            public void run() {
+        Handoff handoff = new Handoff(task);
+        handoff.arm(Math.max(0, delay.toMillis()));
+        return handoff::cancel;
+    }
+
+    /**
+     * One provider task: due on the timer, then handed to the executor. A hand-off the WorkManager
+     * refuses (its queue is full) is tried again after a pause that grows from 50 ms to 2 s, never
+     * dropped: the task may be what ends a call (a session timer, an RTP timeout, a retried
+     * delivery), and a dropped one would leave the call up for good. Only a stopped adapter drops it.
+     */
+    private final class Handoff {
+        private static final long FIRST_PAUSE_MILLIS = 50;
+        private static final long LONGEST_PAUSE_MILLIS = 2000;
+
+        private final Runnable task;
+        private volatile boolean cancelled;
+        private volatile TimerTask armed;
+        /** Touched only by the timer's one thread. */
+        private int refusals;
+
+        Handoff(Runnable task) {
+            this.task = task;
+        }
+
+        void arm(long millis) {
+            TimerTask due = new TimerTask() {
+                @Override
+                public void run() {
+                    handOver();
+                }
+            };
+            armed = due;
+            try {
+                timer().schedule(due, millis);
+            } catch (IllegalStateException e) {
+                throw new RejectedExecutionException("the adapter's timer is cancelled", e);
+            }
+        }
+
+        private void handOver() {
+            if (cancelled) {
+                return;
+            }
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                refusals++;
+                long pause = Math.min(FIRST_PAUSE_MILLIS << Math.min(refusals - 1, 16), LONGEST_PAUSE_MILLIS);
                 try {
-                    executor.execute(task);
-                } catch (RejectedExecutionException e) {
-                    RaLog.timerTaskRefused(e);
+                    arm(pause);
+                    RaLog.timerTaskRefused(e, refusals, pause);
+                } catch (RejectedExecutionException stopped) {
+                    RaLog.timerTaskDropped(stopped);
                 }
             }
-        };
-        try {
-            timer().schedule(due, Math.max(0, delay.toMillis()));
-        } catch (IllegalStateException e) {
-            throw new RejectedExecutionException("the adapter's timer is cancelled", e);
         }
-        return due::cancel;
+
+        void cancel() {
+            cancelled = true;
+            TimerTask t = armed;
+            if (t != null) {
+                t.cancel();
+            }
+        }
     }
 
     private synchronized Timer timer() {

@@ -54,11 +54,6 @@ public final class RaLog {
                 LogText.of(app), attempt);
     }
 
-    public static void deliveryRejected(Throwable cause) {
-        LOG.log(Level.ERROR, "SWB2008: the WorkManager refused an event delivery; the events stay queued"
-                + " for their call and go out with its next event", cause);
-    }
-
     public static void branchRolledBackAtPrepare(String xid, Throwable cause) {
         LOG.log(Level.WARNING, "SWB2009: transaction branch " + LogText.of(xid) + " cannot commit: "
                 + LogText.of(cause.getMessage(), MESSAGE_CHARS) + "; it is rolled back (R22)");
@@ -77,9 +72,15 @@ public final class RaLog {
                 + " the adapter runs on without it", cause);
     }
 
-    public static void timerTaskRefused(Throwable cause) {
-        LOG.log(Level.ERROR, "SWB2013: the WorkManager refused a line provider's timed task ("
-                + LogText.of(cause.getMessage(), MESSAGE_CHARS) + "); it does not run", cause);
+    public static void timerTaskRefused(Throwable cause, int attempt, long retryInMillis) {
+        LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "SWB2013: the WorkManager refused a line provider''s"
+                + " timed task ({0}, attempt {1}); it is handed over again in {2} ms", LogText.of(cause.getMessage(), MESSAGE_CHARS),
+                String.valueOf(attempt), String.valueOf(retryInMillis));
+    }
+
+    public static void timerTaskDropped(Throwable cause) {
+        LOG.log(Level.INFO, "SWB2014: a line provider''s timed task is dropped: the adapter is stopping ({0})",
+                LogText.of(cause.getMessage(), MESSAGE_CHARS));
     }
 
     /** The event for a log line, escaped: its text carries the caller's and called party's addresses. */

@@ -197,6 +197,27 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     + " none, want (asked for, not required) or need.")
     private String sipTlsClientAuth;
 
+    @ConfigProperty(defaultValue = "1800",
+            description = "provider=sip: the RFC 4028 session interval (s) asked for and the longest accepted; a"
+                    + " call not refreshed within it is ended with a BYE. 0 = ask for none (a caller's request is"
+                    + " still honoured).")
+    private String sipSessionExpiresSeconds;
+
+    @ConfigProperty(defaultValue = "90",
+            description = "provider=sip: the shortest session interval (s) accepted (Min-SE); a shorter request"
+                    + " gets 422. RFC 4028 allows no less than 90.")
+    private String sipMinSessionExpiresSeconds;
+
+    @ConfigProperty(defaultValue = "60",
+            description = "provider=sip: an answered audio call that is not on hold and receives no RTP for this"
+                    + " long (s) is ended with a BYE; 0 = never.")
+    private String sipRtpTimeoutSeconds;
+
+    @ConfigProperty(defaultValue = "14400",
+            description = "provider=sip: the longest a call may last (s) from its INVITE, answered or not; then"
+                    + " it is ended (BYE, or 480 while ringing); 0 = no limit.")
+    private String sipMaxCallSeconds;
+
     @ConfigProperty(defaultValue = "line1,line2",
             description = "provider=sim: the simulated switch's lines, comma-separated.")
     private String simulatedLines;
@@ -321,6 +342,10 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         m.put("sipTlsTrustStorePassword", sipTlsTrustStorePassword);
         m.put("sipTlsTrustStoreType", sipTlsTrustStoreType);
         m.put("sipTlsClientAuth", sipTlsClientAuth);
+        m.put("sipSessionExpiresSeconds", sipSessionExpiresSeconds);
+        m.put("sipMinSessionExpiresSeconds", sipMinSessionExpiresSeconds);
+        m.put("sipRtpTimeoutSeconds", sipRtpTimeoutSeconds);
+        m.put("sipMaxCallSeconds", sipMaxCallSeconds);
         return m;
     }
 
@@ -487,6 +512,14 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setSipTlsTrustStoreType(String v) { this.sipTlsTrustStoreType = v; }
     public String getSipTlsClientAuth() { return sipTlsClientAuth; }
     public void setSipTlsClientAuth(String v) { this.sipTlsClientAuth = v; }
+    public String getSipSessionExpiresSeconds() { return sipSessionExpiresSeconds; }
+    public void setSipSessionExpiresSeconds(String v) { this.sipSessionExpiresSeconds = v; }
+    public String getSipMinSessionExpiresSeconds() { return sipMinSessionExpiresSeconds; }
+    public void setSipMinSessionExpiresSeconds(String v) { this.sipMinSessionExpiresSeconds = v; }
+    public String getSipRtpTimeoutSeconds() { return sipRtpTimeoutSeconds; }
+    public void setSipRtpTimeoutSeconds(String v) { this.sipRtpTimeoutSeconds = v; }
+    public String getSipMaxCallSeconds() { return sipMaxCallSeconds; }
+    public void setSipMaxCallSeconds(String v) { this.sipMaxCallSeconds = v; }
     public String getSimulatedLines() { return simulatedLines; }
     public void setSimulatedLines(String simulatedLines) { this.simulatedLines = simulatedLines; }
     public Boolean getSimulatedHandoff() { return simulatedHandoff; }

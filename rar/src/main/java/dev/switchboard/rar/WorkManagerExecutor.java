@@ -9,7 +9,6 @@ import jakarta.resource.spi.work.WorkManager;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 
 /**
  * An {@link Executor} over the container's WorkManager: each task becomes one {@link Work}, handed
@@ -24,24 +23,21 @@ final class WorkManagerExecutor implements Executor {
     private final WorkManager workManager;
     private final String what;
     private final boolean longRunning;
-    private final Consumer<WorkException> onRefused;
 
-    private WorkManagerExecutor(WorkManager workManager, String what, boolean longRunning,
-                                Consumer<WorkException> onRefused) {
+    private WorkManagerExecutor(WorkManager workManager, String what, boolean longRunning) {
         this.workManager = workManager;
         this.what = what;
         this.longRunning = longRunning;
-        this.onRefused = onRefused;
     }
 
-    /** The core's delivery executor. */
+    /** The core's delivery executor; the core retries a refused delivery and logs it by call (SWB1040). */
     static WorkManagerExecutor forDeliveries(WorkManager workManager) {
-        return new WorkManagerExecutor(workManager, "an event delivery", false, RaLog::deliveryRejected);
+        return new WorkManagerExecutor(workManager, "an event delivery", false);
     }
 
-    /** A line provider's short tasks; the provider reports a refusal in its own terms. */
+    /** A line provider's short tasks; the provider handles a refusal in its own terms. */
     static WorkManagerExecutor forProviders(WorkManager workManager) {
-        return new WorkManagerExecutor(workManager, "a line provider's task", false, e -> { });
+        return new WorkManagerExecutor(workManager, "a line provider's task", false);
     }
 
     /**
@@ -51,7 +47,7 @@ final class WorkManagerExecutor implements Executor {
      *                       context the container does not support would be refused)
      */
     static WorkManagerExecutor forLongRunningProviderWork(WorkManager workManager, boolean hintsSupported) {
-        return new WorkManagerExecutor(workManager, "a line provider's long-running work", hintsSupported, e -> { });
+        return new WorkManagerExecutor(workManager, "a line provider's long-running work", hintsSupported);
     }
 
     @Override
@@ -59,7 +55,6 @@ final class WorkManagerExecutor implements Executor {
         try {
             workManager.scheduleWork(longRunning ? new LongRunningWork(task) : new TaskWork(task));
         } catch (WorkException e) {
-            onRefused.accept(e);
             throw new RejectedExecutionException("the WorkManager refused " + what + ": " + e.getMessage(), e);
         }
     }

@@ -58,7 +58,8 @@ class ConfigPropertyDefaultsTest {
                 "sipMaxCalls", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis", "sipAllowedPeers", "sipRateLimit",
                 "sipRateBurst", "sipRateLimitedRequests",
                 "sipAuthRealm", "sipAuthMethods", "sipAuthNonceLifetimeMillis", "sipRefusalMode",
-                "sipRefusalLogIntervalMillis", "sipTlsKeyStoreType", "sipTlsTrustStoreType", "sipTlsClientAuth");
+                "sipRefusalLogIntervalMillis", "sipTlsKeyStoreType", "sipTlsTrustStoreType", "sipTlsClientAuth",
+                "sipSessionExpiresSeconds", "sipMinSessionExpiresSeconds", "sipRtpTimeoutSeconds", "sipMaxCallSeconds");
     }
 
     @Test

@@ -137,4 +137,45 @@ class ContainerThreadsTest {
         assertThatThrownBy(() -> timer.schedule(Duration.ofMillis(1), () -> { }))
                 .isInstanceOf(RejectedExecutionException.class).hasMessageContaining("createTimer");
     }
+
+    @Test
+    void aTimedTaskTheWorkManagerRefusesIsHandedOverAgainNotDropped() throws Exception {
+        AtomicInteger refusalsLeft = new AtomicInteger(3);
+        Executor fullThenFree = task -> {
+            if (refusalsLeft.getAndDecrement() > 0) {
+                throw new RejectedExecutionException("Queue is full");
+            }
+            task.run();
+        };
+        BootstrapTimer timer = new BootstrapTimer(bootstrap(new AtomicInteger()), fullThenFree);
+        CompletableFuture<String> ran = new CompletableFuture<>();
+        timer.schedule(Duration.ofMillis(1), () -> ran.complete("the session timer ran"));
+        assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo("the session timer ran");
+        assertThat(refusalsLeft.get()).as("three refusals, then taken").isNegative();
+        timer.close();
+    }
+
+    @Test
+    void aCancelledTaskIsNotHandedOverAgainAfterARefusal() throws Exception {
+        AtomicInteger refusedHandOvers = new AtomicInteger();
+        CompletableFuture<Void> firstRefusal = new CompletableFuture<>();
+        Runnable refusedTask = () -> { };
+        Executor refusesOneTask = task -> {
+            if (task == refusedTask) {
+                refusedHandOvers.incrementAndGet();
+                firstRefusal.complete(null);
+                throw new RejectedExecutionException("Queue is full");
+            }
+            task.run();
+        };
+        BootstrapTimer timer = new BootstrapTimer(bootstrap(new AtomicInteger()), refusesOneTask);
+        ProviderTimer.Scheduled scheduled = timer.schedule(Duration.ofMillis(1), refusedTask);
+        firstRefusal.get(5, TimeUnit.SECONDS);
+        scheduled.cancel();
+        // the timer has one thread: a task due after the refused one's retries (50 ms, then 100 ms) runs after them
+        CompletableFuture<Integer> seenLater = new CompletableFuture<>();
+        timer.schedule(Duration.ofMillis(400), () -> seenLater.complete(refusedHandOvers.get()));
+        assertThat(seenLater.get(5, TimeUnit.SECONDS)).as("hand-overs of the cancelled task").isEqualTo(1);
+        timer.close();
+    }
 }

@@ -47,7 +47,10 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -58,6 +61,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * table, messages on the audit topic.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleApplicationsIT {
 
     private static final String CONSOLE_WAR = "switchboard-console.war";
@@ -71,7 +75,7 @@ class SampleApplicationsIT {
             console = ShrinkWrap.create(WebArchive.class, CONSOLE_WAR).as(ZipImporter.class).importFrom(in)
                     .as(WebArchive.class);
         }
-        console.addClass(SampleApplicationsIT.class)
+        console.addClasses(SampleApplicationsIT.class, dev.switchboard.it.Leaks.class)
                 .addAsLibraries(jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
         ear.delete(CONSOLE_WAR);
         ear.addAsModule(Testable.archiveToTest(console));
@@ -216,6 +220,16 @@ class SampleApplicationsIT {
         assertEquals(handedOff + 1, jmx.getAttribute(adapter, "HandoffsSucceeded"), "voice's handoff to fax");
         assertTrue(List.of((String[]) jmx.getAttribute(adapter, "Lines")).contains("line1 (sim)"));
         hangUp(operator, sim);
+    }
+
+    /**
+     * The suite's leak invariant: the sample applications deallocate at IDLE, so once the simulated
+     * callers hang up every call must go by itself, with nothing held by the providers (see Leaks).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void leavesNoCallHandleOrPortBehind() throws Exception {
+        dev.switchboard.it.Leaks.hangUpAndAssertNothingHeld(operator());
     }
 
     // ---- helpers

@@ -14,7 +14,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * excludes this class; see docs/portability.md).
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SipCallsIT {
     static final String FACTORY = "java:/switchboard/SipItConnectionFactory";
     /** Not 5060 nor the suite's 5160: a hand-started server or another test adapter never collides. */
@@ -105,5 +109,12 @@ class SipCallsIT {
     void shortLoadRunHasNoFailedCallAndTheVoiceAppOwnsEveryCall() throws Exception {
         Map<String, Set<String>> calls = callsOf(100, "uac", "voice-in", "-r", "10", "-m", "100");
         assertTrue(calls.values().stream().allMatch(owners -> owners.equals(Set.of(SipVoiceApp.NAME))), calls::toString);
+    }
+
+    /** The suite's leak invariant: every SIP call ended, its dialog and RTP port given back (see {@link Leaks}). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void leavesNoCallHandleOrPortBehind() {
+        dev.switchboard.it.Leaks.assertNothingHeld();
     }
 }

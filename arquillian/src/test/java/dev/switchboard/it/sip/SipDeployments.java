@@ -44,7 +44,7 @@ final class SipDeployments {
     private static WebArchive war(Class<?>... testClasses) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "sip-test.war")
                 .addClasses(testClasses)
-                .addClasses(SipDeployments.class, Deployments.class)
+                .addClasses(SipDeployments.class, Deployments.class, dev.switchboard.it.Leaks.class)
                 .addAsLibraries(Deployments.jarOf(org.awaitility.Awaitility.class),
                         Deployments.jarOf(org.hamcrest.Matcher.class))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");

@@ -13,6 +13,7 @@ import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.time.Clock;
 import java.time.Duration;
+import dev.switchboard.core.spi.ProviderResources;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -233,6 +234,16 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     /** The ids of the bridges the switch carries now. */
     public Set<String> bridges() {
         return callControl.bridgeIds();
+    }
+
+    @Override
+    public boolean hasCall(String providerCallId) {
+        return liveCalls.contains(providerCallId);
+    }
+
+    @Override
+    public ProviderResources resources() {
+        return new ProviderResources(liveCalls.size(), 0);
     }
 
     private ProviderEvents started() {

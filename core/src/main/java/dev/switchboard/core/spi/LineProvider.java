@@ -160,4 +160,18 @@ public interface LineProvider {
     private SwitchboardException unavailable(String what) {
         return new SwitchboardException(TapiError.OPERATIONUNAVAIL, "line provider " + name() + " cannot " + what);
     }
+
+    /**
+     * Whether the provider still has this call: it has not reported the call's end and has not
+     * forgotten it. The core asks before an operator's drop; a call the provider no longer has is
+     * ended in the core alone. A provider that cannot tell answers true.
+     */
+    default boolean hasCall(String providerCallId) {
+        return true;
+    }
+
+    /** What the provider holds now, for operators' leak checks. */
+    default ProviderResources resources() {
+        return ProviderResources.NONE;
+    }
 }

@@ -128,4 +128,62 @@ class SerialExecutorTest {
         serial.execute(() -> order.add("b"));
         assertThat(order).containsExactly("a", "b");
     }
+
+    @Test
+    void withARetryTimerARefusedDrainIsTriedAgainUntilTakenAndTheCallerNeverSeesTheRefusal() {
+        AtomicInteger refusalsLeft = new AtomicInteger(3);
+        List<String> order = new CopyOnWriteArrayList<>();
+        List<String> refusals = new CopyOnWriteArrayList<>();
+        try (StandaloneThreads threads = new StandaloneThreads("retry-test-")) {
+            SerialExecutor serial = new SerialExecutor(task -> {
+                if (refusalsLeft.getAndDecrement() > 0) {
+                    throw new RejectedExecutionException("Queue is full");
+                }
+                task.run();
+            }, failures::add, threads.timer(), (attempt, retryIn, cause) -> refusals.add(attempt + " " + retryIn.toMillis()));
+            serial.execute(() -> order.add("hang-up"));
+            serial.enqueue(() -> order.add("idle")); // the pending retry takes it too
+            await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 2);
+            assertThat(order).containsExactly("hang-up", "idle");
+            assertThat(refusals).as("one retry at a time, each pause longer").containsExactly("1 50", "2 100", "3 200");
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aRetryTheTimerRefusesLeavesTheTasksForTheNextFlush() {
+        AtomicBoolean refuse = new AtomicBoolean(true);
+        List<String> order = new ArrayList<>();
+        List<Duration> retries = new ArrayList<>();
+        SerialExecutor serial = new SerialExecutor(task -> {
+            if (refuse.get()) {
+                throw new RejectedExecutionException("Queue is full");
+            }
+            task.run();
+        }, failures::add, (delay, task) -> {
+            throw new RejectedExecutionException("timer stopped");
+        }, (attempt, retryIn, cause) -> retries.add(retryIn));
+        serial.execute(() -> order.add("a"));
+        assertThat(retries).containsExactly((Duration) null);
+        refuse.set(false);
+        serial.flush();
+        assertThat(order).containsExactly("a");
+    }
+
+    @Test
+    void executeOrRefuseTakesARefusedTaskBackSoItNeverRunsLate() {
+        AtomicBoolean refuse = new AtomicBoolean(true);
+        List<String> order = new ArrayList<>();
+        SerialExecutor serial = new SerialExecutor(task -> {
+            if (refuse.get()) {
+                throw new RejectedExecutionException("Queue is full");
+            }
+            task.run();
+        }, failures::add, (delay, task) -> () -> { }, (attempt, retryIn, cause) -> { });
+        assertThatThrownBy(() -> serial.executeOrRefuse(() -> order.add("start a call")))
+                .isInstanceOf(RejectedExecutionException.class);
+        refuse.set(false);
+        serial.execute(() -> order.add("later"));
+        assertThat(order).containsExactly("later");
+    }
 }

@@ -656,7 +656,7 @@ final class OwnershipWalk implements AutoCloseable {
         String t = targets.get(p.get(1) % targets.size());
         trace.add("  -> operator assigns " + c + " to " + t);
         expectSame(null, "assignOwner", () -> {
-            if (c.gone) {
+            if (c.gone || c.unlisted) {
                 throw new RefFail(TapiError.INVALCALLHANDLE, "no such call");
             }
             if (!ref.ownerOnLine(t, c.line)) {
@@ -685,10 +685,10 @@ final class OwnershipWalk implements AutoCloseable {
         }
         trace.add("  -> operator drops " + c);
         expectSame(null, "dropCall", () -> {
-            if (c.gone) {
+            if (c.gone || c.unlisted) {
                 throw new RefFail(TapiError.INVALCALLHANDLE, "no such call");
             }
-            ref.providerDrop(c, out);
+            ref.operatorDrop(c, out);
             return null;
         }, () -> {
             sb.dropCall(c.callId);
@@ -901,7 +901,7 @@ final class OwnershipWalk implements AutoCloseable {
         for (CallView v : sb.calls()) {
             assertThat(views.put(v.callId(), v)).as("a call is listed once").isNull();
         }
-        List<RCall> live = liveCalls();
+        List<RCall> live = liveCalls().stream().filter(c -> !c.unlisted).toList();
         for (RCall c : live) {
             CallView v = views.get(c.callId);
             assertThat(v).as(() -> "R7/R24: call " + c + " is visible while it is up or someone holds a handle").isNotNull();

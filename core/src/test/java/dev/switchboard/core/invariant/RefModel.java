@@ -101,6 +101,8 @@ final class RefModel {
         /** Whether the simulated switch still has the call up (it can still hang up, answer, drop). */
         boolean providerLive = true;
         boolean gone;
+        /** An operator's drop ended it in the core and took it off the list; its handles stay valid (R24). */
+        boolean unlisted;
 
         RCall(int idx, String line, boolean handoffSupported, String provider, String pid, int media) {
             this.idx = idx;
@@ -121,6 +123,7 @@ final class RefModel {
             c.refused.addAll(refused);
             c.providerLive = providerLive;
             c.gone = gone;
+            c.unlisted = unlisted;
             return c;
         }
 
@@ -530,6 +533,24 @@ final class RefModel {
             c.providerLive = false;
             stateChanged(c, CallState.DISCONNECTED, out);
             stateChanged(c, CallState.IDLE, out);
+        }
+    }
+
+    /**
+     * An operator drops the call: through the switch while the switch has it and it is not over;
+     * otherwise it ends in the core (DISCONNECTED unless over, IDLE) and leaves the list.
+     */
+    void operatorDrop(RCall c, List<Exp> out) {
+        if (c.providerLive && !c.over()) {
+            providerDrop(c, out);
+            return;
+        }
+        if (!c.over()) {
+            stateChanged(c, CallState.DISCONNECTED, out);
+        }
+        stateChanged(c, CallState.IDLE, out);
+        if (!c.gone) {
+            c.unlisted = true;
         }
     }
 

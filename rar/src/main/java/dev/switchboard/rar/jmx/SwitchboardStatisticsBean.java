@@ -121,6 +121,16 @@ public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXB
         return stats().transactionsRolledBack();
     }
 
+    @Override
+    public int getProviderCalls() {
+        return stats().providerCalls();
+    }
+
+    @Override
+    public int getProviderMediaPorts() {
+        return stats().providerMediaPorts();
+    }
+
     private SwitchboardStatistics stats() {
         return switchboard.statistics();
     }

@@ -35,4 +35,13 @@ public interface SwitchboardStatisticsMXBean {
     long getTransactionsCommitted();
 
     long getTransactionsRolledBack();
+
+    /**
+     * Calls the line providers still hold (for SIP: dialogs not yet ended). With no call up it is 0;
+     * anything else is a leak.
+     */
+    int getProviderCalls();
+
+    /** Media sockets the line providers hold open (for SIP: one RTP port per call); 0 with no call up. */
+    int getProviderMediaPorts();
 }

@@ -20,6 +20,8 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
@@ -94,6 +96,7 @@ final class RequestRouter implements SipListener {
             case Request.BYE -> toCall(tx, callId, call -> call.onBye(tx));
             case Request.INFO -> toCall(tx, callId, call -> call.onInfo(tx));
             case Request.NOTIFY -> toCall(tx, callId, call -> call.onNotify(tx)); // a transfer's progress (R29)
+            case Request.UPDATE -> toCall(tx, callId, call -> call.onUpdate(tx));
             case Request.CANCEL -> cancel(tx, callId);
             case Request.OPTIONS -> responses.send(tx, 200, null);
             default -> reject(tx, method, callId, new SipRejection(405, "method not implemented",
@@ -170,6 +173,7 @@ final class RequestRouter implements SipListener {
                 throw new SipRejection(404, "user '" + uri.getUser() + "' names no line of "
                         + SipSettings.LINES + " " + ctx.settings().lines());
             }
+            SessionTimer.checkInterval(request, ctx.settings().limits());
             if (ctx.calls().isFull()) {
                 throw overLimit(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up");
             }
@@ -195,7 +199,7 @@ final class RequestRouter implements SipListener {
             socket = null; // the call owns it now
             String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
             try {
-                call.submit(() -> call.start(caller, uri.toString()));
+                call.submitOrRefuse(() -> call.start(caller, uri.toString()));
             } catch (RejectedExecutionException e) {
                 ctx.calls().remove(call);
                 call.abandonMedia();
@@ -266,9 +270,12 @@ final class RequestRouter implements SipListener {
             String callId = StrayResponses.callIdOf(event.getResponse());
             SipCall call = ctx.calls().get(callId);
             if (call != null) {
-                submit(call, "a response", () -> call.onResponse(event)); // its INVITE (R30) or REFER (R29)
+                // its INVITE (R30) or REFER (R29), a BYE, or a session refresh
+                submit(call, "a response", () -> call.onResponse(event));
             } else {
-                StrayResponses.handle(ctx, event); // the call is over: late answers are cancelled or hung up
+                // the call is over: a late answer to a placed call's INVITE is cancelled or hung up, a
+                // session refresh answered after the end is acknowledged (its BYE then finds no dialog)
+                StrayResponses.handle(ctx, event);
             }
         } catch (RuntimeException e) {
             SipLog.handlerFailed(e);
@@ -278,7 +285,8 @@ final class RequestRouter implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         // an unacknowledged 200 ends in processDialogTerminated; a lost BYE changes nothing here;
-        // an INVITE or REFER of ours that got no response at all ends what it was for
+        // an INVITE or REFER of ours that got no response at all ends what it was for, and an
+        // unanswered session refresh means the caller is gone
         ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
         SipCall call = ct == null ? null : ctx.calls().get(Responses.callIdOf(ct.getRequest()));
         if (call != null) {

@@ -26,15 +26,16 @@ import javax.sip.message.Request;
 final class RequestValidator {
     /**
      * The option tags (RFC 3261 19.2) this provider implements, so the ones a {@code Require} may
-     * name. Empty: no 100rel, no session timers yet. Add a tag here when its extension is done.
+     * name: {@link SipExtensions#SUPPORTED} (RFC 4028 session timers; no 100rel).
      */
-    static final Set<String> SUPPORTED_OPTION_TAGS = Set.of();
+    static final Set<String> SUPPORTED_OPTION_TAGS = SipExtensions.SUPPORTED;
     /**
      * The methods this provider implements; others get 405 with this list in Allow. NOTIFY carries a
-     * blind transfer's progress (RFC 3515); outside a transfer it gets 481.
+     * blind transfer's progress (RFC 3515); outside a transfer it gets 481. UPDATE (RFC 3311) refreshes a
+     * session (RFC 4028).
      */
     static final List<String> METHODS = List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
-            Request.INFO, Request.OPTIONS, Request.NOTIFY);
+            Request.INFO, Request.OPTIONS, Request.NOTIFY, Request.UPDATE);
     /** RFC 3261 8.1.1.5: a CSeq number is below 2**31. */
     static final long MAX_CSEQ = (1L << 31) - 1;
     private static final Set<String> SCHEMES = Set.of("sip", "sips");

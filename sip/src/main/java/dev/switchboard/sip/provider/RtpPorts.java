@@ -16,6 +16,8 @@ final class RtpPorts {
     private final int min;
     private final int count;
     private int next;
+    /** The sockets handed out and not yet seen closed, for {@link #openPorts()}. */
+    private final java.util.Set<DatagramSocket> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RtpPorts(InetAddress address, int min, int max) {
         this.address = address;
@@ -36,11 +38,18 @@ final class RtpPorts {
                     continue;
                 }
                 next = (next + i + 1) % count;
+                handedOut.add(socket);
                 return socket;
             } catch (SocketException e) {
                 throw new IOException("cannot open a UDP socket: " + e.getMessage(), e);
             }
         }
         throw new IOException("every port of " + min + "-" + (min + 2 * (count - 1)) + " is in use");
+    }
+
+    /** How many of the sockets handed out are still open: 0 once every call has ended, or a port leaked. */
+    int openPorts() {
+        handedOut.removeIf(DatagramSocket::isClosed);
+        return handedOut.size();
     }
 }

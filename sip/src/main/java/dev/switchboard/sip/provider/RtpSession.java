@@ -32,6 +32,8 @@ final class RtpSession {
     private volatile MediaDescription audio;
     private volatile TelephoneEventDecoder digits;
     private volatile boolean audioActive;
+    /** When the last datagram arrived ({@link System#nanoTime}), for the RTP inactivity timeout. */
+    private volatile long lastDatagramNanos = System.nanoTime();
 
     RtpSession(String callId, DatagramSocket socket, MediaEvents events) {
         this.callId = callId;
@@ -61,6 +63,10 @@ final class RtpSession {
         audioActive = false;
     }
 
+    long lastDatagramNanos() {
+        return lastDatagramNanos;
+    }
+
     void close() {
         audioActive = false;
         socket.close();
@@ -76,6 +82,7 @@ final class RtpSession {
             } catch (IOException e) {
                 return; // closed at the end of the call
             }
+            lastDatagramNanos = System.nanoTime();
             if (audioActive) {
                 try {
                     onPacket(RtpPacket.parse(buffer, 0, datagram.getLength()));

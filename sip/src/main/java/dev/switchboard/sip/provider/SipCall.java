@@ -9,6 +9,7 @@ import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
 import dev.switchboard.sip.sdp.AcceptedMedia;
+import dev.switchboard.sip.sdp.Direction;
 import dev.switchboard.sip.sdp.MediaDescription;
 import dev.switchboard.sip.sdp.SdpAnswer;
 import dev.switchboard.sip.sdp.SdpAnswerWriter;
@@ -35,6 +36,10 @@ import javax.sip.message.Response;
  * provider's executor (the stack's listener, the core's requests, the media reader and the
  * re-INVITE timer only ever submit to it), so the state below needs no lock and what the core
  * hears about the call is in the order it happened.
+ *
+ * <p>Every call ends, even when its caller vanishes: the {@link CallTimers} end it with a BYE when
+ * the RFC 4028 session is not refreshed in time ({@link SessionTimer}), when an answered audio call
+ * receives no RTP for {@code sipRtpTimeoutSeconds}, or after {@code sipMaxCallSeconds}.
  */
 final class SipCall {
     enum Phase { RINGING, CONNECTED, ENDED }
@@ -64,6 +69,13 @@ final class SipCall {
     private BlindTransfer transfer;
     /** The G.711 encoding the connected call uses, kept when the other side re-INVITEs (hold, resume). */
     private String codec;
+    private final CallLimits limits;
+    private final CallTimers timers;
+    private final SessionRefresher session;
+    /** The SDP this side last sent; a re-INVITE refresh offers it again unchanged. */
+    private String localSdp;
+    /** Whether the media reader decodes answered audio (not T.38): only then is RTP inactivity watched. */
+    private boolean audioRunning;
 
     SipCall(SipContext ctx, String id, String line, ServerTransaction inviteTx, SessionDescription offer,
             int offeredModes, DatagramSocket mediaSocket, String toTag) {
@@ -78,7 +90,14 @@ final class SipCall {
         this.media = new RtpSession(id, mediaSocket, mediaEvents());
         this.toTag = toTag;
         this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
-        this.serial = new SerialExecutor(ctx.provider().executor(), SipLog::handlerFailed);
+        // a handler the executor refuses is tried again on the timer, never left for a next message
+        // that may not come (a refused BYE would otherwise leave the call up for good)
+        this.serial = new SerialExecutor(ctx.provider().executor(), SipLog::handlerFailed, ctx.provider().timer(),
+                (attempt, retryIn, cause) -> SipLog.handlerRefused(id, attempt, retryIn, cause));
+        this.limits = ctx.settings().limits();
+        this.timers = new CallTimers(id, ctx.provider().timer(), this::submit);
+        // a call this side places has no INVITE of the peer's: the peer's UPDATE support is then unknown
+        this.session = new SessionRefresher(ctx, id, line, inviteTx == null ? null : inviteTx.getRequest());
     }
 
     String id() {
@@ -104,9 +123,14 @@ final class SipCall {
         return toTag;
     }
 
-    /** Runs {@code task} on this call's serial executor. */
+    /** Runs {@code task} on this call's serial executor; a refusal of the executor is retried, never thrown. */
     void submit(Runnable task) {
         serial.execute(task);
+    }
+
+    /** Runs {@code task} on this call's serial executor, or throws at once when the executor refuses it. */
+    void submitOrRefuse(Runnable task) {
+        serial.executeOrRefuse(task);
     }
 
     /** The media reader's reports, put in line with the call's SIP messages. */
@@ -136,7 +160,9 @@ final class SipCall {
             phase = Phase.ENDED; // the core never knew the call: nothing to report
             media.close();
             ctx.calls().remove(this);
+            return;
         }
+        timers.limitLength(limits.maxCallSeconds(), this::onMaxLength);
     }
 
     // ---- what owners ask (through the core) ----
@@ -154,11 +180,15 @@ final class SipCall {
             end(CallState.DISCONNECTED);
             return;
         }
-        responses.send(inviteTx, 200, toTag, answer.text(), List.of());
+        SessionTimer.Agreement agreed = SessionTimer.answer(inviteTx.getRequest(), limits);
+        responses.send(inviteTx, 200, toTag, answer.text(), SessionTimer.responseHeaders(agreed));
+        localSdp = answer.text();
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
         codec = audio.flatMap(Reoffers::g711Of).orElse(null);
         audio.ifPresent(this::startMedia);
+        audio.ifPresent(a -> watchRtp(o, a));
+        sessionRefreshed(agreed);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 
@@ -211,8 +241,13 @@ final class SipCall {
             responses.send(tx, 500, null, null, List.<String[]>of(Responses.retryAfterForPendingInvite()));
             return;
         }
+        if (session.inProgress()) {
+            responses.send(tx, 491, null); // glare: this side's own refresh is pending
+            return;
+        }
         SessionDescription reoffer;
         try {
+            SessionTimer.checkInterval(tx.getRequest(), limits);
             reoffer = Offers.read(tx.getRequest());
         } catch (SipRejection r) {
             SipLog.rejected(id, "re-INVITE", r.status(), r.getMessage());
@@ -230,13 +265,55 @@ final class SipCall {
             }
             return;
         }
-        // a refresh, hold or codec change of the audio: answered at once, keeping the codec in use
+        // a refresh, hold or codec change of the audio: answered at once
+        answerAudio(tx, o, "re-INVITE");
+    }
+
+    /** An UPDATE (RFC 3311): a session refresh, with or without a new audio offer. */
+    void onUpdate(ServerTransaction tx) {
+        if (phase != Phase.CONNECTED) {
+            responses.send(tx, phase == Phase.ENDED ? 481 : 491, null);
+            return;
+        }
+        SessionDescription offer;
+        try {
+            SessionTimer.checkInterval(tx.getRequest(), limits);
+            offer = Offers.read(tx.getRequest());
+            if (offer != null && offer.firstActive("image").filter(MediaDescription::isT38).isPresent()) {
+                throw new SipRejection(488, "a switch to T.38 is taken by re-INVITE only");
+            }
+        } catch (SipRejection r) {
+            SipLog.rejected(id, "UPDATE", r.status(), r.getMessage());
+            responses.send(tx, r.status(), null, null, r.headers());
+            return;
+        }
+        if (offer != null) {
+            answerAudio(tx, offer, "UPDATE");
+            return;
+        }
+        SessionTimer.Agreement agreed = SessionTimer.answer(tx.getRequest(), limits);
+        responses.send(tx, 200, null, null, SessionTimer.responseHeaders(agreed));
+        sessionRefreshed(agreed);
+    }
+
+    /** Answers an audio offer in the dialog (re-INVITE, UPDATE): a 2xx is a session refresh, and may put the call on hold. */
+    private void answerAudio(ServerTransaction tx, SessionDescription o, String what) {
+        // keep the codec in use, so that a hold or resume does not switch what the media reader decodes
         SdpAnswer answer = writer.answer(Reoffers.keepingCodec(o, codec), AcceptedMedia.audio(media.port()));
-        if (answer.acceptsAnything()) {
-            responses.send(tx, 200, null, answer.text(), List.of());
-        } else {
-            SipLog.rejected(id, "re-INVITE", 488, "no offered stream can be answered");
+        if (!answer.acceptsAnything()) {
+            SipLog.rejected(id, what, 488, "no offered stream can be answered");
             responses.send(tx, 488, null);
+            return;
+        }
+        SessionTimer.Agreement agreed = SessionTimer.answer(tx.getRequest(), limits);
+        responses.send(tx, 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
+        localSdp = answer.text();
+        sessionRefreshed(agreed);
+        Optional<MediaDescription> audio = o.firstActive("audio");
+        if (audio.isPresent()) {
+            watchRtp(o, audio.get()); // a hold stops the watch, a resume starts it afresh
+        } else {
+            timers.stopRtp();
         }
     }
 
@@ -275,6 +352,27 @@ final class SipCall {
         }
     }
 
+    /** A response to a request this side sent in the dialog other than its INVITE or REFER: a BYE (nothing to do) or a session refresh. */
+    private void onDialogResponse(ResponseEvent event) {
+        SessionRefresher.Outcome outcome = session.onResponse(event);
+        if (phase == Phase.CONNECTED) {
+            switch (outcome) {
+                case REFRESHED -> sessionRefreshed(session.agreement());
+                case SEND_AGAIN -> sendRefresh();
+                case SEND_LATER -> timers.refreshAgainIn(Duration.ofSeconds(1), this::sendRefresh);
+                case FAILED -> endByUs(480);
+                case NONE -> { }
+            }
+        }
+    }
+
+    /** A request this side sent in the dialog got no final response: a session refresh that timed out means the caller is gone. */
+    private void onDialogRequestTimeout(ClientTransaction ct) {
+        if (session.onTimeout(ct) == SessionRefresher.Outcome.FAILED && phase == Phase.CONNECTED) {
+            endByUs(480);
+        }
+    }
+
     /**
      * The stack gave a dialog up (no ACK, early dialog timed out): when it is this call's dialog, the
      * other side is as good as gone. A call this side places also sees the early dialogs of INVITEs
@@ -300,6 +398,78 @@ final class SipCall {
         }
     }
 
+    // ---- the clocks that end a call whose caller has gone ----
+
+    /** Starts the session timer again: a 2xx to a refresh, in either direction, is proof the caller is there. */
+    private void sessionRefreshed(SessionTimer.Agreement agreed) {
+        session.agreed(agreed);
+        timers.sessionRefreshed(agreed, this::sendRefresh, this::onSessionExpired);
+    }
+
+    /** This side is the refresher and the refresh is due; tried again shortly if it cannot go out now. */
+    private void sendRefresh() {
+        if (phase != Phase.CONNECTED || !session.weRefresh() || session.inProgress()) {
+            return;
+        }
+        // the caller's pending re-INVITE goes first; a refresh that cannot be sent is tried again,
+        // and if it never goes out the session expires and the call ends
+        if (pending != null || !session.send(dialog(), localSdp)) {
+            timers.refreshAgainIn(Duration.ofSeconds(1), this::sendRefresh);
+        }
+    }
+
+    private void onSessionExpired() {
+        SessionTimer.Agreement agreed = session.agreement();
+        if (phase == Phase.CONNECTED && agreed != null) {
+            SipLog.sessionExpired(id, agreed.seconds(), agreed.weRefresh());
+            endByUs(480);
+        }
+    }
+
+    private void onRtpSilence() {
+        if (phase == Phase.CONNECTED) {
+            SipLog.rtpTimedOut(id, limits.rtpTimeoutSeconds());
+            endByUs(480);
+        }
+    }
+
+    private void onMaxLength() {
+        if (phase != Phase.ENDED) {
+            SipLog.maxLengthReached(id, limits.maxCallSeconds(), phase == Phase.RINGING);
+            endByUs(480);
+        }
+    }
+
+    /** Watches the answered audio for RTP when the caller is to send it: not on hold, reader running. */
+    private void watchRtp(SessionDescription o, MediaDescription audio) {
+        String address = o.connectionOf(audio) == null ? null : o.connectionOf(audio).address();
+        boolean callerSends = o.directionOf(audio) == Direction.SENDRECV && audio.isActive()
+                && !"0.0.0.0".equals(address);
+        if (audioRunning && callerSends) {
+            timers.watchRtp(limits.rtpTimeoutSeconds(), media::lastDatagramNanos, this::onRtpSilence);
+        } else {
+            timers.stopRtp();
+        }
+    }
+
+    /**
+     * Ends the call from this side because its caller gave no sign of life in time: a ringing call
+     * gets {@code ringingStatus}, an answered one a BYE; the core hears DISCONNECTED and IDLE (R24).
+     */
+    private void endByUs(int ringingStatus) {
+        switch (phase) {
+            case RINGING -> responses.send(inviteTx, ringingStatus, toTag);
+            case CONNECTED -> {
+                rejectPending(487);
+                sendBye();
+            }
+            case ENDED -> {
+                return;
+            }
+        }
+        end(CallState.DISCONNECTED);
+    }
+
     private void onReinviteTimeout(ServerTransaction tx) {
         if (pending != null && pending.tx() == tx) {
             SipLog.reinviteTimedOut(id, ctx.settings().reinviteTimeoutMillis());
@@ -322,6 +492,7 @@ final class SipCall {
     private void startMedia(MediaDescription audio) {
         try {
             media.start(audio, ctx.provider().longRunningExecutor());
+            audioRunning = true;
         } catch (RejectedExecutionException e) {
             SipLog.refused(id, "its media reader", "the call goes on, but fax tones and RFC 4733 digits on it"
                     + " are not detected", e);
@@ -346,7 +517,12 @@ final class SipCall {
         p.timeout().cancel();
         SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
         media.stopAudio();
-        responses.send(p.tx(), 200, null, answer.text(), List.of());
+        audioRunning = false;
+        timers.stopRtp();
+        SessionTimer.Agreement agreed = SessionTimer.answer(p.tx().getRequest(), limits);
+        responses.send(p.tx(), 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
+        localSdp = answer.text();
+        sessionRefreshed(agreed);
     }
 
     private void rejectPending(int status) {
@@ -391,6 +567,8 @@ final class SipCall {
     /** Frees what the call holds; a pending transfer learns it failed first, so its result comes before the end. */
     private void release() {
         phase = Phase.ENDED;
+        timers.stopAll();
+        session.ended();
         if (transfer != null) {
             transfer.callEnded();
         }
@@ -427,20 +605,24 @@ final class SipCall {
     void onResponse(ResponseEvent event) {
         CSeqHeader cseq = (CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME);
         String method = cseq == null ? "" : cseq.getMethod();
-        if (method.equals(Request.INVITE) && outbound != null) {
+        if (method.equals(Request.INVITE) && outbound != null) { // a placed call has no session refresher of ours
             outbound.onResponse(event);
         } else if (method.equals(Request.REFER) && transfer != null) {
             transfer.onResponse(event);
+        } else {
+            onDialogResponse(event);
         }
     }
 
     /** A request this call sent got no response at all. */
     void onClientTimeout(ClientTransaction timedOut) {
         String method = timedOut.getRequest().getMethod();
-        if (method.equals(Request.INVITE) && outbound != null) {
+        if (method.equals(Request.INVITE) && outbound != null) { // a placed call has no session refresher of ours
             outbound.onTimeout(timedOut);
         } else if (method.equals(Request.REFER) && transfer != null) {
             transfer.onTimeout(timedOut);
+        } else {
+            onDialogRequestTimeout(timedOut);
         }
     }
 

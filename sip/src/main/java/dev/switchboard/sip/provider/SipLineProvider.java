@@ -6,6 +6,7 @@ import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.sip.control.CallControlListener;
 import dev.switchboard.sip.control.CallControlSignalling;
+import dev.switchboard.core.spi.ProviderResources;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -189,6 +190,20 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
     @Override
     public void mediaModeChanged(String providerCallId, int mediaModes) {
         onCall(providerCallId, call -> call.mediaModeChanged(mediaModes));
+    }
+
+    @Override
+    public boolean hasCall(String providerCallId) {
+        Running r = running;
+        return r != null && r.ctx().calls().get(providerCallId) != null;
+    }
+
+    /** The dialogs not yet ended and the RTP ports still open. */
+    @Override
+    public ProviderResources resources() {
+        Running r = running;
+        return r == null ? ProviderResources.NONE
+                : new ProviderResources(r.ctx().calls().size(), r.ctx().rtpPorts().openPorts());
     }
 
     /** Runs an owner's request on the call's executor; a call that has ended meanwhile ignores it. */

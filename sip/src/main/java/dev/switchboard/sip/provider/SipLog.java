@@ -87,6 +87,35 @@ final class SipLog {
                 LogText.of(callId), what, LogText.of(e.getMessage()), consequence);
     }
 
+    static void handlerRefused(String callId, int attempt, java.time.Duration retryIn, Throwable e) {
+        String next = retryIn == null ? "no retry can be scheduled (the provider is stopping)"
+                : "the call''s handlers wait, in order, and are tried again in " + retryIn.toMillis() + " ms";
+        LOG.log(attempt == 1 || retryIn == null ? Level.WARNING : Level.DEBUG, "SWB3050: call {0}: the threads the"
+                + " adapter gives the provider refused a handler ({1}, attempt {2}); {3}", LogText.of(callId),
+                LogText.of(e.getMessage()), String.valueOf(attempt), next);
+    }
+
+    static void sessionExpired(String callId, int seconds, boolean weRefresh) {
+        LOG.log(Level.WARNING, "SWB3051: call {0}: the session was not refreshed within its interval of {1} s ({2});"
+                + " the caller is taken as gone: BYE sent, the call ends", callId, String.valueOf(seconds),
+                weRefresh ? "this side's refreshes were not answered" : "the caller is the refresher and sent none");
+    }
+
+    static void refreshFailed(String callId, String method, String outcome) {
+        LOG.log(Level.WARNING, "SWB3052: call {0}: the session refresh ({1}) failed: {2}; BYE sent, the call ends",
+                callId, method, outcome);
+    }
+
+    static void rtpTimedOut(String callId, int seconds) {
+        LOG.log(Level.WARNING, "SWB3053: call {0}: no RTP received for {1} s (sipRtpTimeoutSeconds) on an answered"
+                + " audio call that is not on hold; BYE sent, the call ends", callId, String.valueOf(seconds));
+    }
+
+    static void maxLengthReached(String callId, int seconds, boolean ringing) {
+        LOG.log(Level.WARNING, "SWB3054: call {0} reached sipMaxCallSeconds ({1} s); {2}, the call ends", callId,
+                String.valueOf(seconds), ringing ? "its INVITE is answered 480" : "BYE sent");
+    }
+
     static void stopWaitedInVain(int calls) {
         LOG.log(Level.WARNING, "SWB3012: SIP line provider stopping: {0} calls did not end in time; their media"
                 + " sockets are closed and the stack stops without their BYEs", String.valueOf(calls));

@@ -54,7 +54,12 @@ class DigestAgainstJainSipTest {
 
     @AfterEach
     void stop() {
-        stack.stop();
+        try {
+            stack.stop();
+        } catch (NullPointerException e) {
+            // jain-sip-ri 1.3.0-91 fails this way when stopped before its message processors have
+            // started (this test only uses the stack's client transactions): nothing is left running
+        }
     }
 
     private ClientTransaction invite() throws Exception {

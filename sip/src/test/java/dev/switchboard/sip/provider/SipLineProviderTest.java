@@ -419,7 +419,9 @@ class SipLineProviderTest {
     @Test
     void theProvidersOwnWorkRunsOnTheThreadsItIsGivenAndItMakesNone() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        start(Map.of(SipSettings.REINVITE_TIMEOUT, "200"));
+        // the clocks that end calls are off, so that the one delay counted is the re-INVITE timeout
+        start(Map.of(SipSettings.REINVITE_TIMEOUT, "200", CallLimits.SESSION_EXPIRES, "0", CallLimits.RTP_TIMEOUT, "0",
+                CallLimits.MAX_CALL, "0"));
         SipPeer caller = peer();
         int media = connect(caller, "sales");
         int seq = 1;

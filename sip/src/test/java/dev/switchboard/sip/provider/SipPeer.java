@@ -88,13 +88,12 @@ final class SipPeer implements AutoCloseable {
         return send(method, user, contentType, body, new String[0]);
     }
 
-    /** Sends a request of this peer's dialog with more headers ("Authorization: Digest ..."). */
+    /** Sends a request with extra header lines ({@code "Session-Expires: 90"}); returns the CSeq number used. */
     int send(String method, String user, String contentType, String body, String... headers) throws IOException {
         int n = method.equals("ACK") || method.equals("CANCEL") ? cseq : ++cseq;
-        String text = request(method, user, n, contentType, body);
-        int end = text.indexOf("Max-Forwards: ");
-        sendRaw(text.substring(0, end) + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n")
-                .toList()) + text.substring(end));
+        String extra = headers.length == 0 ? "" : String.join("\r\n", headers) + "\r\n";
+        sendRaw(request(method, user, n, contentType, body).replaceFirst("Max-Forwards: 70\r\n",
+                "Max-Forwards: 70\r\n" + java.util.regex.Matcher.quoteReplacement(extra)));
         return n;
     }
 
@@ -205,6 +204,67 @@ final class SipPeer implements AutoCloseable {
         sendRaw("SIP/2.0 200 OK\r\nVia: " + request.header("via") + "\r\nFrom: " + request.header("from")
                 + "\r\nTo: " + request.header("to") + "\r\nCall-ID: " + request.header("call-id")
                 + "\r\nCSeq: " + request.header("cseq") + "\r\nContent-Length: 0\r\n\r\n");
+    }
+
+    /** Answers a request from the server (its re-INVITE or UPDATE) with {@code status}, extra headers and an SDP body or none. */
+    void reply(Message request, int status, String sdp, String... headers) throws IOException {
+        String body = sdp == null ? "" : sdp;
+        StringBuilder r = new StringBuilder("SIP/2.0 " + status + " " + (status == 200 ? "OK" : "Whatever") + "\r\n")
+                .append("Via: ").append(request.header("via")).append("\r\n")
+                .append("From: ").append(request.header("from")).append("\r\n")
+                .append("To: ").append(request.header("to")).append("\r\n")
+                .append("Call-ID: ").append(request.header("call-id")).append("\r\n")
+                .append("CSeq: ").append(request.header("cseq")).append("\r\n")
+                .append("Contact: <sip:caller@127.0.0.1:").append(port()).append(">\r\n");
+        for (String h : headers) {
+            r.append(h).append("\r\n");
+        }
+        if (sdp != null) {
+            r.append("Content-Type: application/sdp\r\n");
+        }
+        r.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n\r\n").append(body);
+        sendRaw(r.toString());
+    }
+
+    /**
+     * Fails if a message matching {@code unwanted} arrives within {@code window}: a bounded receive on
+     * the socket, also used to let time pass while listening. Other messages are kept for later.
+     */
+    void expectNone(Predicate<Message> unwanted, java.time.Duration window, String what) throws IOException {
+        for (Message m : unread) {
+            if (unwanted.test(m)) {
+                throw new AssertionError("unexpected " + what + ": " + m.firstLine());
+            }
+        }
+        long end = System.nanoTime() + window.toNanos();
+        byte[] buf = new byte[65535];
+        try {
+            while (true) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                socket.setSoTimeout((int) left);
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException e) {
+                    return;
+                }
+                Message m = Message.parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+                if (unwanted.test(m)) {
+                    throw new AssertionError("unexpected " + what + " within " + window + ": " + m.firstLine());
+                }
+                unread.add(m);
+            }
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
+    /** The next request of {@code method} from the server. */
+    Message request(String method) throws IOException {
+        return expect(m -> !m.isResponse() && m.method().equals(method), method + " from the server");
     }
 
     /** Sends a UDP datagram (RTP) to {@code port} on the server's address. */
