@@ -95,6 +95,31 @@ class SwitchboardTestKitTest {
     }
 
     @Test
+    void failedEventThatIsNoOfferIsDroppedAndTheApplicationKeepsTheCall_R23() {
+        kit.close();
+        kit = SwitchboardTestKit.builder().deliveryRetries(1).build();
+        AtomicInteger attempts = new AtomicInteger();
+        SwitchboardListener answering = voice("voice");
+        TestApplication voice = kit.application("voice").owner(MediaMode.INTERACTIVEVOICE, 1).open(event -> {
+            if (event instanceof DigitEvent d && d.digit() == '1') {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("cannot handle 1");
+            }
+            answering.onCallEvent(event);
+        });
+        SimulatedCall call = kit.placeCall("line1", MediaMode.INTERACTIVEVOICE);
+        voice.awaitState(call.callId(), CallState.CONNECTED);
+
+        kit.pressDigits(call, "12");
+
+        voice.await(DigitEvent.class, d -> d.digit() == '2');
+        assertThat(attempts).hasValue(2);
+        assertThat(voice.failedEvents()).singleElement()
+                .isInstanceOfSatisfying(DigitEvent.class, d -> assertThat(d.digit()).isEqualTo('1'));
+        assertThat(kit.call(call).owners()).containsExactly("voice");
+    }
+
+    @Test
     void handoffInATransactedDeliveryHappensWhenTheListenerReturns_R21() {
         TestApplication voice = kit.application("voice").owner(MediaMode.INTERACTIVEVOICE, 1).transacted()
                 .open(voice("voice"));
