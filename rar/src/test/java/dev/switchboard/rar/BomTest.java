@@ -14,7 +14,7 @@ import org.w3c.dom.NodeList;
 /**
  * The switchboard-bom has no parent (so that importing it brings no build-only versions along),
  * which means nothing in Maven keeps its version in step with the reactor's: this test does, and
- * checks that it manages exactly the four product artifacts at that version.
+ * checks that it manages exactly the product artifacts at that version, the test kit in test scope.
  */
 class BomTest {
 
@@ -40,10 +40,13 @@ class BomTest {
             assertThat(child(dependency, "groupId")).isEqualTo("dev.switchboard");
             assertThat(child(dependency, "version")).isEqualTo("${project.version}");
             String type = child(dependency, "type");
-            artifacts.add(child(dependency, "artifactId") + (type == null ? "" : ":" + type));
+            String scope = child(dependency, "scope");
+            artifacts.add(child(dependency, "artifactId") + (type == null ? "" : ":" + type)
+                    + (scope == null ? "" : " (" + scope + ")"));
         }
         assertThat(artifacts).containsExactly(
-                "switchboard-api", "switchboard-core", "switchboard-sip", "switchboard-rar:rar");
+                "switchboard-api", "switchboard-core", "switchboard-sip", "switchboard-rar:rar",
+                "switchboard-testkit (test)");
     }
 
     /** The text of {@code parent}'s direct child element {@code name}, or null when it has none. */
