@@ -260,13 +260,8 @@ class ConsoleApiIT {
 
     // ---- helpers
 
-    /** Waits until {@code GET api/sim/calls/{sim}} says the caller was played {@code prompt}. */
     private void awaitHeard(String sim, String prompt) {
-        await().atMost(TIMEOUT).until(() -> {
-            HttpResponse<String> r = asOperator(base, "GET", "sim/calls/" + sim, null);
-            assertEquals(200, r.statusCode(), r.body());
-            return strings(((JsonObject) json(r.body())).getJsonArray("played")).contains(prompt);
-        });
+        Console.awaitHeard(base, sim, prompt);
     }
 
     /** The data of every event named {@code name} so far. */
