@@ -187,13 +187,19 @@ public class VoiceMenu {
     }
 
     /**
-     * Does {@code what} with a connection; a call that ended or left meanwhile (the caller hung up as the
-     * gather timed out, say) is no error: nothing is left to do for it.
+     * Does {@code what} with a connection. A call that ended or left meanwhile (the caller hung up as the
+     * gather timed out, say) is no error: nothing is left to do for it. Nor is a line that plays, records
+     * or transfers nothing (OPERATIONUNAVAIL, R26): the caller then gets no menu, but 9 and a fax tone
+     * still work.
      */
     private void act(String callId, String what, Consumer<SwitchboardConnection> action) {
         try (SwitchboardConnection c = factory.getConnection(Samples.VOICE)) {
             action.accept(c);
         } catch (SwitchboardException e) {
+            if (e.error() == TapiError.OPERATIONUNAVAIL) {
+                Samples.log(Samples.VOICE, "cannot " + what, callId, "on this line: " + e.getMessage());
+                return;
+            }
             if (e.error() != TapiError.INVALCALLSTATE && e.error() != TapiError.INVALCALLHANDLE) {
                 throw e;
             }

@@ -142,6 +142,13 @@ class VoiceMenuTest {
         assertThat(line.asked).containsExactly(MENU);
     }
 
+    @Test
+    void aLineThatPlaysNothingLeavesTheCallerWithoutAMenuButWithTheCall_R26() {
+        line.failNext = () -> new SwitchboardException(TapiError.OPERATIONUNAVAIL, "line sip plays nothing");
+        menu.greet(H, "call-1");
+        assertThat(line.asked).isEmpty();
+    }
+
     private static MediaCompletedEvent gather(MediaEndReason reason, String digits) {
         return new MediaCompletedEvent(H, "call-1", "line1", "gather", MediaOperation.GATHER, reason, digits, "",
                 Duration.ZERO);
