@@ -13,6 +13,7 @@ const state = {
   priorities: new Map(), // mode -> priority json
   history: [],         // newest first
   afterSignIn: null,   // what to do once signed in
+  voicemailTimer: null, // a pending reload of the voicemail list
 };
 
 const $ = id => document.getElementById(id);
@@ -227,11 +228,33 @@ function renderHistory() {
   $('history-empty').hidden = state.history.length > 0;
 }
 
+function renderVoicemail(voicemails) {
+  const body = $('voicemail').tBodies[0];
+  body.replaceChildren(...voicemails.map(v => el('tr', { 'data-file': v.name },
+    el('td', {}, new Date(v.recordedAt).toLocaleString()),
+    el('td', { class: 'file' }, v.name),
+    el('td', {}, v.seconds === undefined || v.seconds === null ? '…' : v.seconds + ' s'),
+    el('td', {}, Math.round(v.bytes / 1024) + ' KB'))));
+  $('voicemail-empty').hidden = voicemails.length > 0;
+}
+
+/**
+ * A recording is complete at the latest when its call ends, so the list is read again then: once a
+ * second at most, however many calls end.
+ */
+function reloadVoicemail() {
+  if (state.voicemailTimer) return;
+  state.voicemailTimer = setTimeout(() => {
+    state.voicemailTimer = null;
+    getJson('voicemail').then(renderVoicemail).catch(e => console.error(e));
+  }, 1000);
+}
+
 // ---- live
 
 async function loadAll(pending) {
-  const [lines, calls, priorities, history, stats] = await Promise.all(
-    ['lines', 'calls', 'priorities', 'history', 'stats'].map(getJson));
+  const [lines, calls, priorities, history, stats, voicemail] = await Promise.all(
+    ['lines', 'calls', 'priorities', 'history', 'stats', 'voicemail'].map(getJson));
   renderLines(lines);
   state.calls = new Map(calls.map(c => [c.callId, c]));
   for (const u of pending) applyCall(u);   // events that arrived while loading are newer than the lists
@@ -242,6 +265,7 @@ async function loadAll(pending) {
   renderPriorities();
   renderHistory();
   renderStats(stats);
+  renderVoicemail(voicemail);
 }
 
 function applyCall(u) {
@@ -269,6 +293,7 @@ function connect() {
     if (loading) pending.push(u);
     applyCall(u);
     renderCalls(u.callId);
+    if (!state.calls.has(u.callId)) reloadVoicemail();
   });
   events.addEventListener('history', e => {
     const h = JSON.parse(e.data);

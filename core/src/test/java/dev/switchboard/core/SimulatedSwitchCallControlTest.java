@@ -203,6 +203,34 @@ class SimulatedSwitchCallControlTest {
         assertThat(voice.info(a).state()).isEqualTo(CallState.CONNECTED);
     }
 
+    @Test
+    void theSimulatorTellsWhatTheCallerHeardUntilTheCallEnds_R28() {
+        TestCall call = answered();
+        String gather = voice.session.control().gatherDigits(voice.handle(call), GatherRequest.digits(1)
+                .withPrompts(Tone.RINGBACK));
+        assertThat(h.sim.played(call.simId())).containsExactly("tone:RINGBACK");
+        h.sim.sendDigits(call.simId(), "1");
+        assertThat(completion(gather).digits()).isEqualTo("1");
+        voice.session.control().record(voice.handle(call), RecordRequest.to(dir.resolve("after-beep.wav"))
+                .withBeep(true));
+        assertThat(h.sim.played(call.simId())).containsExactly("tone:RINGBACK", "tone:BEEP");
+
+        h.hangUp(call);
+        assertThat(h.sim.played(call.simId())).as("forgotten with the call").isEmpty();
+    }
+
+    @Test
+    void theSimulatorTellsWhichCallACallIsBridgedTo_R31() {
+        TestCall a = answered();
+        TestCall b = answered();
+        assertThat(h.sim.bridgedTo(a.simId())).isEmpty();
+        voice.session.control().bridge(voice.handle(a), voice.handle(b));
+        assertThat(h.sim.bridgedTo(a.simId())).contains(b.simId());
+        assertThat(h.sim.bridgedTo(b.simId())).contains(a.simId());
+        h.hangUp(b);
+        assertThat(h.sim.bridgedTo(a.simId())).isEmpty();
+    }
+
     private java.util.List<String> states(CallHandle handle) {
         return voice.sink.ofHandle(handle).stream().map(RecordingSink::describe).toList();
     }

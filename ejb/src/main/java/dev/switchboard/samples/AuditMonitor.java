@@ -64,6 +64,9 @@ public class AuditMonitor implements SwitchboardListener {
         if (event instanceof CallStateEvent s) {
             json.add("state", s.state().name()).add("privilege", s.privilege().name())
                     .add("mediaModes", MediaMode.describe(s.mediaModes()));
+            if (s.disconnectReason() != null) {
+                json.add("disconnectReason", s.disconnectReason().name());
+            }
         } else if (event instanceof CallInfoEvent i) {
             json.add("reason", i.reason().name()).add("numOwners", i.numOwners())
                     .add("numMonitors", i.numMonitors()).add("mediaModes", MediaMode.describe(i.mediaModes()));

@@ -29,6 +29,7 @@ public final class Samples {
     public static final String DATAMODEM = "datamodem";
     public static final String PROBER = "prober";
     public static final String AUDIT = "audit";
+    public static final String AGENT = "agent";
 
     private static final Logger LOG = Logger.getLogger("dev.switchboard.samples");
 
@@ -44,12 +45,6 @@ public final class Samples {
     }
 
     /**
-     * Deallocates the application's handle when a call is over (IDLE, R24), so that the call can
-     * disappear. An application that already let go of the call (for example in the same
-     * transaction that dropped it) may still be sent the call's last events: its handle is then
-     * no longer valid, which is fine here.
-     */
-    /**
      * What an application that owns one media mode does with a call it is given: it claims the
      * call's media mode (R16, which tells every other holder) and answers it unless already answered.
      */
@@ -57,13 +52,29 @@ public final class Samples {
                          MediaMode mode) {
         try (SwitchboardConnection c = factory.getConnection(application)) {
             c.setMediaMode(handle, mode.bit());
-            CallState state = c.callInfo(handle).state();
-            if (state == CallState.OFFERING || state == CallState.ACCEPTED) {
-                c.answer(handle);
-            }
+            answerIfRinging(c, handle);
         }
     }
 
+    /**
+     * Answers a call that is not yet answered and returns true; false for one already answered (a
+     * call handed over after its answer). A call an application is given is not always new.
+     */
+    static boolean answerIfRinging(SwitchboardConnection c, CallHandle handle) {
+        CallState state = c.callInfo(handle).state();
+        if (state == CallState.OFFERING || state == CallState.ACCEPTED) {
+            c.answer(handle);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Deallocates the application's handle when a call is over (IDLE, R24), so that the call can
+     * disappear. An application that already let go of the call (for example in the same
+     * transaction that dropped it) may still be sent the call's last events: its handle is then
+     * no longer valid, which is fine here.
+     */
     static void letGo(SwitchboardConnectionFactory factory, String application, CallHandle handle, String callId) {
         try (SwitchboardConnection c = factory.getConnection(application)) {
             c.deallocate(handle);

@@ -33,7 +33,7 @@ public class UnknownProber implements SwitchboardListener {
     SwitchboardConnectionFactory factory;
 
     @EJB
-    HandoffAudit audit;
+    OutcomeAudit audit;
 
     @Override
     public void onCallEvent(CallEvent event) {
@@ -51,7 +51,7 @@ public class UnknownProber implements SwitchboardListener {
         for (MediaMode candidate : MediaMode.probeOrder(mediaModes)) {
             HandoffResult result = c.handoffToMediaMode(handle, candidate);
             Samples.log(Samples.PROBER, "probes", callId, "for " + candidate + ": " + result);
-            audit.published(Samples.PROBER, callId, line, candidate.name(), result.name(), true, "probing");
+            audit.handoff(Samples.PROBER, callId, line, candidate.name(), result.name(), true, "probing");
             switch (result) {
                 case SUCCESS -> {
                     c.deallocate(handle);
@@ -70,7 +70,7 @@ public class UnknownProber implements SwitchboardListener {
             }
         }
         HandoffResult last = c.handoffToMediaMode(handle, MediaMode.UNKNOWN);
-        audit.published(Samples.PROBER, callId, line, MediaMode.UNKNOWN.name(), last.name(), true,
+        audit.handoff(Samples.PROBER, callId, line, MediaMode.UNKNOWN.name(), last.name(), true,
                 "no candidate mode left");
         if (last == HandoffResult.SUCCESS) {
             c.deallocate(handle);

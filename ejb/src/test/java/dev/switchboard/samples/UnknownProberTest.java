@@ -42,9 +42,9 @@ class UnknownProberTest {
                 });
         prober.factory = (SwitchboardConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {SwitchboardConnectionFactory.class}, (proxy, method, args) -> connection);
-        prober.audit = new HandoffAudit() { // the outcomes the console shows; not under test here
+        prober.audit = new OutcomeAudit() { // the outcomes the console shows; not under test here
             @Override
-            public void published(String application, String callId, String line, String target, String result,
+            public void handoff(String application, String callId, String line, String target, String result,
                                   boolean committed, String reason) {
             }
         };

@@ -259,6 +259,18 @@ final class Console {
                 Optional::isPresent).orElseThrow();
     }
 
+    /**
+     * Waits until {@code GET api/sim/calls/{sim}} says the simulated caller was played {@code prompt}: a digit
+     * for a menu is pressed only then, since a gather takes only the digits pressed while it runs.
+     */
+    static void awaitHeard(URL base, String sim, String prompt) {
+        await().atMost(TIMEOUT).until(() -> {
+            HttpResponse<String> r = asOperator(base, "GET", "sim/calls/" + sim, null);
+            assertEquals(200, r.statusCode(), r.body());
+            return strings(((JsonObject) json(r.body())).getJsonArray("played")).contains(prompt);
+        });
+    }
+
     static List<String> strings(JsonArray array) {
         List<String> out = new ArrayList<>();
         array.getValuesAs(jakarta.json.JsonString.class).forEach(s -> out.add(s.getString()));

@@ -28,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -236,7 +237,32 @@ class ConsoleApiIT {
         }
     }
 
+    @Test
+    void aVoicemailLeftThroughTheSimulatorIsListed_R28() throws Exception {
+        // the README's demo, as curl does it: the caller hears the menu, presses 1, talks after the beep
+        JsonObject placed = place(base, "line2", "INTERACTIVEVOICE");
+        String callId = placed.getString("callId");
+        String sim = placed.getString("simulatedCallId");
+        awaitHeard(sim, "menu.wav");
+        simulate(base, sim, "digits?d=1");
+        awaitHeard(sim, "tone:BEEP");
+        simulate(base, sim, "speak?ms=1500");
+
+        JsonObject message = await().atMost(Duration.ofSeconds(30)).until(() -> getArray(base, "voicemail")
+                        .getValuesAs(JsonObject.class).stream()
+                        .filter(v -> v.getString("name").endsWith("-" + callId + ".wav")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertTrue(message.getJsonNumber("seconds").doubleValue() >= 6.0, "1.5 s of voice, 5 s of silence: " + message);
+        assertTrue(message.getJsonNumber("bytes").longValue() > 8000 * 2 * 6, message.toString());
+        Console.awaitGone(base, callId); // goodbye, and the voice application hangs up
+        assertEquals(404, asOperator(base, "GET", "sim/calls/" + sim, null).statusCode(), "the switch forgot the call");
+    }
+
     // ---- helpers
+
+    private void awaitHeard(String sim, String prompt) {
+        Console.awaitHeard(base, sim, prompt);
+    }
 
     /** The data of every event named {@code name} so far. */
     private static List<JsonObject> dataOf(List<String> lines, String name) {

@@ -164,6 +164,27 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aVoicemailACallerLeavesAppearsInTheVoicemailSection() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        browser.get(base.toExternalForm());
+        wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+
+        // the caller hears the menu, presses 1, and after the beep # at once: a short message, then goodbye
+        JsonObject placed = place(base, "line2", "INTERACTIVEVOICE");
+        String sim = placed.getString("simulatedCallId");
+        Console.awaitHeard(base, sim, "menu.wav");
+        simulate(base, sim, "digits?d=1");
+        Console.awaitHeard(base, sim, "tone:BEEP");
+        simulate(base, sim, "digits?d=%23");
+
+        // the page reads the list again when the call ends
+        By message = By.cssSelector("#voicemail tr[data-file$='-" + placed.getString("callId") + ".wav']");
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(message));
+        assertTrue(row.findElement(By.cssSelector("td.file")).getText().endsWith(".wav"), row.getText());
+        assertTrue(browser.findElement(By.id("voicemail-empty")).getAttribute("hidden") != null, "no 'No voicemail.'");
+    }
+
+    @Test
     void wrongPasswordIsRefusedAndNothingChanges() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         browser.get(base.toExternalForm());

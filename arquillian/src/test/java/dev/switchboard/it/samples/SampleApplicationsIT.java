@@ -69,13 +69,18 @@ class SampleApplicationsIT {
 
     @Deployment
     static EnterpriseArchive samplesEar() throws Exception {
+        return samplesEar(SampleApplicationsIT.class);
+    }
+
+    /** The built EAR with {@code testClasses} (and Awaitility) in its console war, which runs them in the server. */
+    static EnterpriseArchive samplesEar(Class<?>... testClasses) throws Exception {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, earFile().toFile());
         WebArchive console;
         try (InputStream in = ear.get(CONSOLE_WAR).getAsset().openStream()) {
             console = ShrinkWrap.create(WebArchive.class, CONSOLE_WAR).as(ZipImporter.class).importFrom(in)
                     .as(WebArchive.class);
         }
-        console.addClasses(SampleApplicationsIT.class, dev.switchboard.it.Leaks.class)
+        console.addClasses(testClasses).addClasses(dev.switchboard.it.Leaks.class)
                 .addAsLibraries(jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
         ear.delete(CONSOLE_WAR);
         ear.addAsModule(Testable.archiveToTest(console));

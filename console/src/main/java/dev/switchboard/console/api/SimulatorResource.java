@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +22,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
 
 /**
- * Drives the embedded simulated switch for the demo: place calls, send digits, detect media, hang up.
+ * Drives the embedded simulated switch for the demo: place calls, send digits, detect media, talk, hang up,
+ * and tell what a caller heard.
  * It plays the caller, so it reaches the adapter's simulator ({@link Operator#simulator()}), not the
  * operator's controls. For operators only (WEB-INF/web.xml and {@code @RolesAllowed}), and only when
  * {@link SimulatorSetting} is on: otherwise 404 saying how to switch it on.
@@ -33,6 +36,8 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(ConsoleRoles.OPERATOR)
 public class SimulatorResource {
+    /** The longest the simulated caller talks in one request: a voicemail's maximum, and then some. */
+    static final Duration MAX_SPEECH = Duration.ofMinutes(5);
 
     @Inject
     Operator adapter;
@@ -76,6 +81,31 @@ public class SimulatorResource {
         MediaMode detected = MediaMode.parse(mode == null ? "" : mode);
         simulator.detect(id, detected);
         ConsoleLog.simulated(Operator.user(security), id + " sent " + detected);
+        return Response.noContent().build();
+    }
+
+    /**
+     * {@code GET /api/sim/calls/{id}}: what the simulated caller heard so far and the call it is bridged to,
+     * for a demo without a phone (the switch forgets both when the call ends: 404 then).
+     */
+    @GET
+    @Path("{id}")
+    public SimulatedCallJson call(@PathParam("id") String id) {
+        Simulator simulator = live(id);
+        return new SimulatedCallJson(id, simulator.played(id), simulator.bridgedTo(id).orElse(null));
+    }
+
+    /** {@code POST /api/sim/calls/{id}/speak?ms=2000}: the caller talks (recordings of the call hear a tone). */
+    @POST
+    @Path("{id}/speak")
+    public Response speak(@PathParam("id") String id, @QueryParam("ms") @DefaultValue("2000") long millis) {
+        Simulator simulator = live(id);
+        if (millis < 1 || millis > MAX_SPEECH.toMillis()) {
+            throw new IllegalArgumentException("ms=" + millis + ": the caller talks 1 to " + MAX_SPEECH.toMillis()
+                    + " ms at a time");
+        }
+        simulator.speak(id, Duration.ofMillis(millis));
+        ConsoleLog.simulated(Operator.user(security), id + " talked for " + millis + " ms");
         return Response.noContent().build();
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -121,6 +122,7 @@ final class SimulatedCallControl {
     /** Pending progress of calls the switch places, so that a drop or hang-up calls it off. */
     private final Map<String, ProviderTimer.Scheduled> progress = new ConcurrentHashMap<>();
     private final Map<String, String[]> bridges = new ConcurrentHashMap<>();
+    private final PlayedPrompts played = new PlayedPrompts();
     private volatile ProviderContext context;
 
     SimulatedCallControl(String name, Set<String> liveCalls, Clock clock) {
@@ -141,6 +143,7 @@ final class SimulatedCallControl {
         for (Prompt p : prompts) {
             length = length.plus(lengthOf(p));
         }
+        heard(callId, prompts);
         finishAfter(new Running(callId, opId, null, null), length, MediaEndReason.DONE);
     }
 
@@ -153,6 +156,9 @@ final class SimulatedCallControl {
     void record(String callId, String opId, RecordRequest request) {
         requireLive(callId);
         Duration beep = request.beep() ? Tone.BEEP.duration() : Duration.ZERO;
+        if (request.beep()) {
+            heard(callId, List.of(Tone.BEEP));
+        }
         Running r = new Running(callId, opId, request, clock.instant().plus(beep));
         running.put(opId, r);
         if (!request.maxSilence().isZero()) {
@@ -196,6 +202,7 @@ final class SimulatedCallControl {
      * first, as the SPI asks, with {@code reason}; plays and pending progress just stop with it.
      */
     void callEnding(String callId, MediaEndReason reason) {
+        played.forget(callId);
         ProviderTimer.Scheduled p = progress.remove(callId);
         if (p != null) {
             p.cancel();
@@ -287,12 +294,35 @@ final class SimulatedCallControl {
         bridges.remove(bridgeId);
     }
 
+    /** The call that {@code callId} is bridged to; empty when it is in no bridge. */
+    Optional<String> bridgedTo(String callId) {
+        for (String[] b : bridges.values()) {
+            if (b[0].equals(callId) || b[1].equals(callId)) {
+                return Optional.of(b[0].equals(callId) ? b[1] : b[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the switch started playing to {@code callId} (see {@link PlayedPrompts}); empty once the call ended. */
+    List<String> played(String callId) {
+        return played.of(callId);
+    }
+
     /** The calls of the bridges the switch holds now, for tests. */
     Set<String> bridgeIds() {
         return Set.copyOf(bridges.keySet());
     }
 
     // ---- helpers ----
+
+    /** Notes what the caller hears; a call that ended meanwhile keeps no note. */
+    private void heard(String callId, List<? extends Prompt> prompts) {
+        played.started(callId, prompts);
+        if (!liveCalls.contains(callId)) {
+            played.forget(callId);
+        }
+    }
 
     private void finishAfter(Running r, Duration length, MediaEndReason reason) {
         running.put(r.opId, r);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import dev.switchboard.core.spi.ProviderResources;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,9 +151,19 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
         }
     }
 
-    /** The caller talks for {@code length} (the recordings of the call hear a tone; a maximum silence counts from its end). */
+    @Override
     public void speak(String call, Duration length) {
         callControl.speak(call, length);
+    }
+
+    @Override
+    public List<String> played(String call) {
+        return callControl.played(call);
+    }
+
+    @Override
+    public Optional<String> bridgedTo(String call) {
+        return callControl.bridgedTo(call);
     }
 
     @Override
