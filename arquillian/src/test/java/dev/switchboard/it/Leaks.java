@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.core.sim.Simulators;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;

@@ -23,10 +23,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +33,6 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -80,7 +75,7 @@ class SampleApplicationsIT {
             console = ShrinkWrap.create(WebArchive.class, CONSOLE_WAR).as(ZipImporter.class).importFrom(in)
                     .as(WebArchive.class);
         }
-        console.addClasses(testClasses).addClasses(dev.switchboard.it.Leaks.class)
+        console.addClasses(testClasses).addClasses(LedgerTable.class, dev.switchboard.it.Leaks.class)
                 .addAsLibraries(jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
         ear.delete(CONSOLE_WAR);
         ear.addAsModule(Testable.archiveToTest(console));
@@ -105,6 +100,7 @@ class SampleApplicationsIT {
     @Test
     void voiceCallThenDigit9IsHandedToFax_R10_R11_R18() throws Exception {
         SwitchboardOperator operator = operator();
+        long mark = LedgerTable.mark();
         String sim = simulator().placeCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-digit9").simulatedCallId();
         CallView call = awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
 
@@ -112,7 +108,8 @@ class SampleApplicationsIT {
 
         CallView handed = awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
         assertTrue(handed.monitors().contains("audit"), "the audit monitor still watches: " + handed);
-        assertEquals(List.of("voice G3FAX SUCCESS"), ledger(call.callId()), "one ledger row for the handoff");
+        assertEquals(List.of("voice G3FAX SUCCESS"), LedgerTable.rowsAfter(mark, call.callId()),
+                "one ledger row for the handoff");
         hangUp(operator, sim);
     }
 
@@ -163,6 +160,7 @@ class SampleApplicationsIT {
     @Test
     void ledgerRollbackUndoesHandoffAndRowTogether_R21() throws Exception {
         SwitchboardOperator operator = operator();
+        long mark = LedgerTable.mark();
         String sim = simulator().placeCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-rollback")
                 .simulatedCallId();
         CallView call = awaitCall(operator, sim, "answered by voice", SampleApplicationsIT::answeredByVoice);
@@ -173,7 +171,7 @@ class SampleApplicationsIT {
         simulator().sendDigits(sim, "89");
 
         awaitCall(operator, sim, "taken by fax alone", SampleApplicationsIT::takenByFax);
-        assertEquals(List.of("voice G3FAX SUCCESS"), ledger(call.callId()),
+        assertEquals(List.of("voice G3FAX SUCCESS"), LedgerTable.rowsAfter(mark, call.callId()),
                 "the rolled-back handoff left no row; the committed one left one");
         hangUp(operator, sim);
     }
@@ -248,21 +246,21 @@ class SampleApplicationsIT {
     }
 
     /** Voice owns the call and has answered it, which it does once it listens for digits and tones. */
-    private static boolean answeredByVoice(CallView c) {
+    static boolean answeredByVoice(CallView c) {
         return c.owners().equals(List.of("voice")) && c.state() == CallState.CONNECTED;
     }
 
     /** Fax alone owns the call and has set its media mode to G3FAX (R16). */
-    private static boolean takenByFax(CallView c) {
+    static boolean takenByFax(CallView c) {
         return c.owners().equals(List.of("fax")) && c.mediaModes() == MediaMode.G3FAX.bit();
     }
 
-    private static SwitchboardOperator operator() throws NamingException {
+    static SwitchboardOperator operator() throws NamingException {
         return factory().getOperator();
     }
 
     /** The demo's simulated switch: the connection factory offers it beside the public api. */
-    private static Simulator simulator() {
+    static Simulator simulator() {
         try {
             return ((Simulators) factory()).simulator().orElseThrow();
         } catch (NamingException e) {
@@ -287,7 +285,7 @@ class SampleApplicationsIT {
         return operator.calls().stream().filter(c -> simulatedId.equals(c.providerCallId())).findFirst();
     }
 
-    private static CallView awaitCall(SwitchboardOperator operator, String simulatedId, String what,
+    static CallView awaitCall(SwitchboardOperator operator, String simulatedId, String what,
                                       Predicate<CallView> done) {
         Optional<CallView> last = await(() -> find(operator, simulatedId), o -> o.filter(done).isPresent());
         assertTrue(last.filter(done).isPresent(), "call " + simulatedId + " not " + what + ": " + last);
@@ -300,7 +298,7 @@ class SampleApplicationsIT {
         assertTrue(last.isEmpty(), "call " + simulatedId + " not " + what + ": " + last);
     }
 
-    private static void hangUp(SwitchboardOperator operator, String simulatedId) {
+    static void hangUp(SwitchboardOperator operator, String simulatedId) {
         simulator().hangUp(simulatedId);
         awaitGone(operator, simulatedId, "gone after hang-up (every application deallocates on IDLE)");
     }
@@ -319,22 +317,5 @@ class SampleApplicationsIT {
             // the caller asserts on the last value seen, which says what was wrong
         }
         return last.get();
-    }
-
-    /** The ledger's rows for a call, as "application mode result". */
-    private static List<String> ledger(String callId) throws NamingException, SQLException {
-        DataSource ds = lookup("java:comp/DefaultDataSource", DataSource.class);
-        List<String> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select APPLICATION, MEDIA_MODE, RESULT from HANDOFF_RECORD where CALL_ID = ? order by ID")) {
-            ps.setString(1, callId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
-                }
-            }
-        }
-        return rows;
     }
 }

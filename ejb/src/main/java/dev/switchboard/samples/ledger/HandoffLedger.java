@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * A handoff and a database write in one JTA transaction (R21): the switchboard connection and
- * the JPA persistence context ({@code java:comp/DefaultDataSource}) are both enlisted in the
- * transaction the container starts for {@link #handoffAndRecord}, so either the call changes
- * hands and the row is written, or neither happens.
+ * the JPA persistence context (the EAR's datasource {@code java:app/switchboard/ledger}, a database
+ * that outlives the server) are both enlisted in the transaction the container starts for
+ * {@link #handoffAndRecord}, so either the call changes hands and the row is written, or neither
+ * happens.
  */
 @Stateless
 public class HandoffLedger {
