@@ -4,11 +4,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.switchboard.api.CallState;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.sim.Simulator;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;
@@ -35,8 +36,11 @@ public final class Leaks {
      * themselves, hang up; the test applications only record events and never deallocate, so what
      * they leave IDLE the operator removes (every drop must remove its call); then nothing may be held.
      */
-    public static void hangUpRemoveAndAssertNothingHeld(SwitchboardOperator operator) {
-        hangUpSimulatedCallers(operator);
+    public static void hangUpRemoveAndAssertNothingHeld(SwitchboardConnectionFactory factory) {
+        // the simulator left the public api: the callers hang up through the factory's simulator door
+        Simulator simulator = Calls.simulator(factory);
+        simulator.liveCalls().forEach(simulator::hangUp);
+        SwitchboardOperator operator = factory.getOperator();
         for (CallView c : operator.calls()) {
             try {
                 operator.dropCall(c.callId());
@@ -53,17 +57,9 @@ public final class Leaks {
      * The end of a suite whose applications deallocate their handles at IDLE, as real ones do: once
      * the simulated callers have hung up, every call must go by itself.
      */
-    public static void hangUpAndAssertNothingHeld(SwitchboardOperator operator) {
-        hangUpSimulatedCallers(operator);
+    public static void hangUpAndAssertNothingHeld(Simulator simulator) {
+        simulator.liveCalls().forEach(simulator::hangUp);
         assertNothingHeld();
-    }
-
-    private static void hangUpSimulatedCallers(SwitchboardOperator operator) {
-        for (CallView c : operator.calls()) {
-            if ("sim".equals(c.provider()) && c.state() != CallState.IDLE) {
-                operator.simulateHangup(c.providerCallId());
-            }
-        }
     }
 
     /** Waits until no running adapter has a live call and no line provider holds a call or a media port. */
