@@ -96,7 +96,8 @@ class ConsoleSecurityIT {
             assertEquals("nosniff", header(r, "X-Content-Type-Options"), what);
             assertEquals("same-origin", header(r, "Referrer-Policy"), what);
             if (r.uri().getPath().contains("/api/")) {
-                assertEquals("no-store", header(r, "Cache-Control"), what);
+                // Liberty adds no-cache="set-cookie" where it sets its LtpaToken2 cookie after a BASIC login
+                assertTrue(header(r, "Cache-Control").contains("no-store"), what + ": " + header(r, "Cache-Control"));
             }
         }
         HttpResponse<String> unauthorized = responses.get(4);
@@ -121,7 +122,8 @@ class ConsoleSecurityIT {
                 .getString("message").contains("not valid JSON (it breaks at line 1"));
         HttpResponse<String> empty = asOperator(base, "PUT", "priorities/G3FAX", "");
         assertEquals(400, empty.statusCode(), empty.body());
-        assertTrue(empty.body().contains("a JSON array of application names is required"), empty.body());
+        // WildFly hands the method no body ("... is required"); Liberty's JSON-B fails on it ("... takes ...")
+        assertTrue(empty.body().contains("JSON array of application names"), empty.body());
         assertEquals(List.of(), log.lines("ERROR"));
         assertEquals(List.of(), log.lines("\tat "), "no stack trace");
         assertEquals(List.of(), strings(getObject(base, "priorities/G3FAX").getJsonArray("admin")));
