@@ -29,7 +29,72 @@ public final class Deployments {
     static final long LOCK_TIMEOUT_MILLIS = 1500;
     static final int DELIVERY_RETRIES = 2;
 
+    /**
+     * The types of the adapter's config properties that are not strings (SwitchboardResourceAdapter's
+     * fields): ra.xml must name a property's type as the adapter declares it.
+     */
+    private static final Map<String, String> NON_STRING_PROPERTIES = Map.of(
+            "simulatedHandoff", "java.lang.Boolean", "lockTimeoutMillis", "java.lang.Long",
+            "deliveryRetries", "java.lang.Integer", "deliveryRetryDelayMillis", "java.lang.Long");
+
     private Deployments() {
+    }
+
+    /** Whether the suite runs on Open Liberty (the Maven profile {@code liberty} sets {@code arquillian.launch}). */
+    public static boolean onLiberty() {
+        return "liberty".equals(System.getProperty("arquillian.launch"));
+    }
+
+    /**
+     * Open Liberty ignores ironjacamar.xml but reads ra.xml, merged with the adapter's annotations: each
+     * config-property-value there becomes the default of the adapter's property in
+     * {@code <properties.APP.switchboard/>}. So on Liberty the test adapter gets the same settings as on
+     * WildFly from the archive itself; WildFly's archive stays as it was.
+     */
+    public static ResourceAdapterArchive withLibertyConfig(ResourceAdapterArchive rar, Map<String, String> config) {
+        if (!onLiberty()) {
+            return rar;
+        }
+        StringBuilder properties = new StringBuilder();
+        config.forEach((name, value) -> properties.append("""
+                    <config-property>
+                      <config-property-name>%s</config-property-name>
+                      <config-property-type>%s</config-property-type>
+                      <config-property-value>%s</config-property-value>
+                    </config-property>
+                """.formatted(name, NON_STRING_PROPERTIES.getOrDefault(name, "java.lang.String"), xml(value))));
+        String raXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <connector xmlns="https://jakarta.ee/xml/ns/jakartaee" version="2.1" metadata-complete="false">
+                  <resourceadapter>
+                    <resourceadapter-class>dev.switchboard.rar.SwitchboardResourceAdapter</resourceadapter-class>
+                %s  </resourceadapter>
+                </connector>
+                """.formatted(properties);
+        rar.delete("META-INF/ra.xml");
+        return rar.addAsManifestResource(new StringAsset(raXml), "ra.xml");
+    }
+
+    /**
+     * For a web module with the console's role {@code operator}: Liberty's binding of that role to the group
+     * {@code operator} of server.xml's basicRegistry, as switchboard.ear's own ibm-application-bnd.xml does.
+     */
+    private static String operatorRoleBinding(WebArchive web) {
+        var webXml = web.get("WEB-INF/web.xml");
+        if (webXml == null) {
+            return "";
+        }
+        try (var in = webXml.getAsset().openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("<role-name>operator</role-name>")
+                    ? "  <security-role name=\"operator\"><group name=\"operator\"/></security-role>\n" : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The .rar exactly as the build made it. */
@@ -80,7 +145,7 @@ public final class Deployments {
                 </ironjacamar>
                 """.formatted(properties, jndiName, poolName, maxPoolSize);
         rar.addAsManifestResource(new StringAsset(xml), "ironjacamar.xml");
-        return rar;
+        return withLibertyConfig(rar, config);
     }
 
     /** A fresh priority file under the suite's work directory, so no test sees another's lists. */
@@ -157,6 +222,17 @@ public final class Deployments {
      * {@link #earWithAdapter(String, Class)}.
      */
     public static EnterpriseArchive earWithAdapter(String name, JavaArchive apps, WebArchive web, String contextRoot) {
+        return earWithAdapter(name, rarForTest(WILDFLY_CONNECTION_FACTORY), WILDFLY_CONNECTION_FACTORY, apps, web,
+                contextRoot);
+    }
+
+    /**
+     * Like {@link #earWithAdapter(String, JavaArchive, WebArchive, String)} with the adapter {@code rar}, whose
+     * ironjacamar.xml binds the connection factory at {@code wildflyName}: the EAR's {@link #CONNECTION_FACTORY}
+     * is that on WildFly and {@code switchboard/test/<app>} on Open Liberty.
+     */
+    public static EnterpriseArchive earWithAdapter(String name, ResourceAdapterArchive rar, String wildflyName,
+                                                   JavaArchive apps, WebArchive web, String contextRoot) {
         String app = name.replaceFirst("\\.ear$", "");
         String applicationXml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -172,18 +248,17 @@ public final class Deployments {
                     <lookup-name>%s</lookup-name>
                   </resource-ref>
                 </application>
-                """.formatted(app, apps.getName(), web.getName(), contextRoot, CONNECTION_FACTORY,
-                WILDFLY_CONNECTION_FACTORY);
+                """.formatted(app, apps.getName(), web.getName(), contextRoot, CONNECTION_FACTORY, wildflyName);
         String libertyBinding = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <application-bnd xmlns="http://websphere.ibm.com/xml/ns/javaee" version="1.2">
                   <resource-ref name="%s" binding-name="%s%s"/>
-                </application-bnd>
-                """.formatted(CONNECTION_FACTORY, LIBERTY_CONNECTION_FACTORY_PREFIX, app);
+                %s</application-bnd>
+                """.formatted(CONNECTION_FACTORY, LIBERTY_CONNECTION_FACTORY_PREFIX, app, operatorRoleBinding(web));
         return ShrinkWrap.create(EnterpriseArchive.class, name)
                 .setApplicationXML(new StringAsset(applicationXml))
                 .addAsManifestResource(new StringAsset(libertyBinding), "ibm-application-bnd.xml")
-                .addAsModule(rarForTest(WILDFLY_CONNECTION_FACTORY))
+                .addAsModule(rar)
                 .addAsModule(apps)
                 .addAsModule(web);
     }

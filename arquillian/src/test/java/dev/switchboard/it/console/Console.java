@@ -24,11 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.jboss.as.arquillian.container.ManagementClient;
+import dev.switchboard.it.Deployments;
+import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -84,8 +86,18 @@ final class Console {
         assertTrue(withFile.contains(PRIORITY_FILE.toString()), "the adapter's ironjacamar.xml has changed: " + ij);
         rar.delete("META-INF/ironjacamar.xml");
         rar.addAsManifestResource(new StringAsset(withFile), "ironjacamar.xml");
+        // Liberty ignores ironjacamar.xml: the same two settings as ra.xml defaults (server.xml configures the rest)
+        Deployments.withLibertyConfig(rar, Map.of("provider", "sim", "priorityFile", PRIORITY_FILE.toString()));
         ear.delete(RAR);
         ear.addAsModule(rar);
+        // the war as an archive too, not as bytes: Open Liberty's Arquillian container finds the war's context root
+        // in application.xml by the war's archive name, and an imported entry's name is its path ("/x.war")
+        WebArchive war;
+        try (InputStream in = ear.get(WAR).getAsset().openStream()) {
+            war = ShrinkWrap.create(WebArchive.class, WAR).as(ZipImporter.class).importFrom(in).as(WebArchive.class);
+        }
+        ear.delete(WAR);
+        ear.addAsModule(war);
         return ear;
     }
 
@@ -110,7 +122,7 @@ final class Console {
      * Adds the operator user to the test server's ApplicationRealm with the server's own
      * {@code add-user.sh} (as the run command does), and makes the running server read the files again.
      */
-    static void createOperatorUser(ManagementClient management) throws Exception {
+    static void createOperatorUser(ModelControllerClient management) throws Exception {
         createUser(management, OPERATOR, PASSWORD, OPERATOR);
     }
 
@@ -118,7 +130,7 @@ final class Console {
      * Adds (or updates) a user of the ApplicationRealm with {@code add-user.sh -a}, in the given groups (roles)
      * or none, and reloads the realm: what an administrator does to add another operator.
      */
-    static void createUser(ManagementClient management, String user, String password, String... groups)
+    static void createUser(ModelControllerClient management, String user, String password, String... groups)
             throws Exception {
         Path home = Path.of(System.getProperty("jboss.home"));
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/add-user.sh").toString(), "-a", "-u", user,
@@ -136,9 +148,9 @@ final class Console {
     }
 
     /** Switches the demo's simulated-switch API on or off on the running server (a system property, read per request). */
-    static void simulator(ManagementClient management, boolean on) throws Exception {
+    static void simulator(ModelControllerClient management, boolean on) throws Exception {
         ModelNode address = Operations.createAddress("system-property", "switchboard.console.simulator");
-        ModelNode read = management.getControllerClient().execute(Operations.createReadResourceOperation(address));
+        ModelNode read = management.execute(Operations.createReadResourceOperation(address));
         if (Operations.isSuccessfulOutcome(read)) {
             execute(management, Operations.createRemoveOperation(address));
         }
@@ -149,10 +161,62 @@ final class Console {
         }
     }
 
-    static ModelNode execute(ManagementClient management, ModelNode operation) throws IOException {
-        ModelNode result = management.getControllerClient().execute(operation);
+    static ModelNode execute(ModelControllerClient management, ModelNode operation) throws IOException {
+        ModelNode result = management.execute(operation);
         assertTrue(Operations.isSuccessfulOutcome(result), operation + ": " + result);
         return Operations.readResult(result);
+    }
+
+    // ---- the same on either server
+
+    /**
+     * A user of the console's realm, in the given groups (roles) or none. On WildFly it is created now
+     * ({@link #createUser}); on Open Liberty users are server configuration, so the user must be in
+     * server.xml's {@code <basicRegistry>} with this password (and group membership), which this checks.
+     */
+    static void user(String user, String password, String... groups) throws Exception {
+        if (Deployments.onLiberty()) {
+            String serverXml = Files.readString(LIBERTY_SERVER_XML);
+            assertTrue(serverXml.contains("<user name=\"" + user + "\" password=\"" + password + "\"/>"),
+                    "user " + user + " is not in the basicRegistry of " + LIBERTY_SERVER_XML);
+            for (String group : groups) {
+                String members = serverXml.substring(serverXml.indexOf("<group name=\"" + group + "\">"));
+                members = members.substring(0, members.indexOf("</group>"));
+                assertTrue(members.contains("<member name=\"" + user + "\"/>"), user + " is not in group " + group);
+            }
+            return;
+        }
+        createUser(WildFlyManagement.client(), user, password, groups);
+    }
+
+    /** Liberty's configuration of the test server, as Maven copied it (WLP_USER_DIR). */
+    private static final Path LIBERTY_SERVER_XML = Path.of(System.getProperty("wlp.usr.dir", "target/liberty-usr"),
+            "servers", "switchboard-it", "server.xml");
+
+    /**
+     * The test WildFly's management API, opened at first use and closed by {@link #close()}. Kept out of the test
+     * classes' fields and signatures: on Open Liberty WildFly's Arquillian classes are not on the class path.
+     */
+    static final class WildFlyManagement {
+        private static ModelControllerClient client;
+
+        private WildFlyManagement() {
+        }
+
+        static synchronized ModelControllerClient client() throws IOException {
+            if (client == null) {
+                client = ModelControllerClient.Factory.create("127.0.0.1",
+                        Integer.getInteger("switchboard.it.managementPort", 10090));
+            }
+            return client;
+        }
+
+        static synchronized void close() throws IOException {
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
     }
 
     // ---- HTTP

@@ -39,7 +39,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(OperatorUserSetup.class)
-@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "creates the operator user with WildFly's add-user")
 class ConsoleApiIT {
 
     @Deployment(testable = false)

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -52,7 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(OperatorUserSetup.class)
-@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "creates the operator user with WildFly's add-user")
 class ConsoleBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.it.Deployments;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -33,10 +34,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
-import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,14 +48,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * headers, bad JSON, operator names the priority store cannot keep, the cross-site (CSRF) guard, the
  * simulator switch, a second operator, failed logins and WildFly's lockout, and a live-feed client that
  * leaves. The cross-site attack in a real browser is {@link ConsoleBrowserIT}.
+ *
+ * <p>On both servers. The users are WildFly ApplicationRealm users created by the test, and on Open Liberty
+ * server.xml's basicRegistry ({@link Console#user}); what needs WildFly's management API at run time (the
+ * simulator switched off, the lockout) is WildFly's alone and says why.
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(OperatorUserSetup.class)
-@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "creates users with WildFly's add-user")
 class ConsoleSecurityIT {
 
     private static final String HEADER = "X-Switchboard-Operator";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1 as browsers speak it without TLS: Java's default client offers an h2c upgrade on a GET, which Open
+     * Liberty accepted and then left the page's request hanging ("H2Exception: stream was already closed").
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() throws Exception {
@@ -63,8 +72,10 @@ class ConsoleSecurityIT {
     @ArquillianResource
     URL base;
 
-    @ArquillianResource
-    ManagementClient management;
+    @AfterAll
+    static void closeManagement() throws Exception {
+        Console.WildFlyManagement.close();
+    }
 
     // ---- headers
 
@@ -85,7 +96,8 @@ class ConsoleSecurityIT {
             assertEquals("nosniff", header(r, "X-Content-Type-Options"), what);
             assertEquals("same-origin", header(r, "Referrer-Policy"), what);
             if (r.uri().getPath().contains("/api/")) {
-                assertEquals("no-store", header(r, "Cache-Control"), what);
+                // Liberty adds no-cache="set-cookie" where it sets its LtpaToken2 cookie after a BASIC login
+                assertTrue(header(r, "Cache-Control").contains("no-store"), what + ": " + header(r, "Cache-Control"));
             }
         }
         HttpResponse<String> unauthorized = responses.get(4);
@@ -110,7 +122,8 @@ class ConsoleSecurityIT {
                 .getString("message").contains("not valid JSON (it breaks at line 1"));
         HttpResponse<String> empty = asOperator(base, "PUT", "priorities/G3FAX", "");
         assertEquals(400, empty.statusCode(), empty.body());
-        assertTrue(empty.body().contains("a JSON array of application names is required"), empty.body());
+        // WildFly hands the method no body ("... is required"); Liberty's JSON-B fails on it ("... takes ...")
+        assertTrue(empty.body().contains("JSON array of application names"), empty.body());
         assertEquals(List.of(), log.lines("ERROR"));
         assertEquals(List.of(), log.lines("\tat "), "no stack trace");
         assertEquals(List.of(), strings(getObject(base, "priorities/G3FAX").getJsonArray("admin")));
@@ -198,24 +211,13 @@ class ConsoleSecurityIT {
     // ---- the simulator
 
     @Test
-    void theSimulatorIsOffUnlessSwitchedOnAndThenOnlyForOperators() throws Exception {
-        Console.createUser(management, "watcher", "Watcher-1"); // a user of the realm, not an operator
+    void theSimulatorIsOnlyForOperatorsAndKnowsOnlyItsLiveCalls() throws Exception {
+        Console.user("watcher", "Watcher-1"); // a user of the realm, not an operator
         assertEquals(401, send(base, "POST", "sim/calls?line=line1&media=TDD", null, null).statusCode());
         HttpResponse<String> notOperator = send(base, "POST", "sim/calls?line=line1&media=TDD", null,
                 basic("watcher", "Watcher-1"));
         assertEquals(403, notOperator.statusCode(), notOperator.body());
         assertEquals(403, send(base, "PUT", "priorities/G3FAX", "[]", basic("watcher", "Watcher-1")).statusCode());
-
-        Console.simulator(management, false);
-        try {
-            HttpResponse<String> off = asOperator(base, "POST", "sim/calls?line=line1&media=TDD", null);
-            assertEquals(404, off.statusCode(), off.body());
-            JsonObject e = (JsonObject) json(off.body());
-            assertEquals("SIMULATOROFF", e.getString("error"));
-            assertTrue(e.getString("message").contains("-Dswitchboard.console.simulator=true"), e.toString());
-        } finally {
-            Console.simulator(management, true);
-        }
 
         for (String what : List.of("digits?d=9", "media?mode=G3FAX", "hangup")) {
             HttpResponse<String> unknown = asOperator(base, "POST", "sim/calls/sim-999999/" + what, null);
@@ -229,11 +231,29 @@ class ConsoleSecurityIT {
                 null).statusCode(), "a call that ended is unknown too");
     }
 
+    @Test
+    @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "switches the"
+            + " simulator off on the running server (a system property, through WildFly's management API); Open"
+            + " Liberty has no such operation: there the setting is -Dswitchboard.console.simulator at start")
+    void theSimulatorIsOffUnlessSwitchedOn() throws Exception {
+        ModelControllerClient management = Console.WildFlyManagement.client();
+        Console.simulator(management, false);
+        try {
+            HttpResponse<String> off = asOperator(base, "POST", "sim/calls?line=line1&media=TDD", null);
+            assertEquals(404, off.statusCode(), off.body());
+            JsonObject e = (JsonObject) json(off.body());
+            assertEquals("SIMULATOROFF", e.getString("error"));
+            assertTrue(e.getString("message").contains("-Dswitchboard.console.simulator=true"), e.toString());
+        } finally {
+            Console.simulator(management, true);
+        }
+    }
+
     // ---- operators
 
     @Test
     void aSecondOperatorCanWorkAndTheLogNamesWhoActed() throws Exception {
-        Console.createUser(management, "operator2", "Second-Operator-2", "operator");
+        Console.user("operator2", "Second-Operator-2", "operator");
         String second = basic("operator2", "Second-Operator-2");
         ServerLog log = ServerLog.mark();
 
@@ -254,8 +274,11 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly", disabledReason = "WildFly's lockout"
+            + " (Elytron's brute-force protection, 10 failures lock an account for 15 min) and the console's SWB4011"
+            + " about it; Open Liberty's basicRegistry locks no account")
     void failedLoginsAreLoggedOncePerSourceAndTenLockTheAccountAsWildFlyDocuments() throws Exception {
-        Console.createUser(management, "lockme", "Lock-Me-1", "operator");
+        Console.createUser(Console.WildFlyManagement.client(), "lockme", "Lock-Me-1", "operator");
         ServerLog log = ServerLog.mark();
         String right = "Authorization: " + basic("lockme", "Lock-Me-1");
         assertEquals(200, RawHttp.send("127.0.0.2", base, "GET", "whoami", right));
@@ -287,19 +310,20 @@ class ConsoleSecurityIT {
         List<String> lines = log.lines("SWB4010", "'127.0.0.4'");
         assertEquals(1, lines.size(), String.join("\n", log.lines()));
         assertTrue(lines.get(0).contains("'evil\\u001B[2J\\nSWB4002 forged'"), lines.get(0));
-        assertTrue(log.lines().stream().noneMatch(l -> l.contains("\u001b") || l.startsWith("SWB4002 forged")));
+        // Open Liberty's own audit line for a failed login (CWWKS1100A) repeats the user ID as sent, escape and
+        // newline included: the server's doing, which the console cannot change (docs/portability.md)
+        assertTrue(log.linesWithoutLibertys("CWWKS1100A").stream()
+                .noneMatch(l -> l.contains("\u001b") || l.startsWith("SWB4002 forged")));
     }
 
     // ---- the live feed
 
     @Test
     void aBrowserLeavingTheLiveFeedLogsNoErrorAndNoStackTrace() throws Exception {
-        ModelNode logger = Operations.createAddress("subsystem", "logging", "logger", "dev.switchboard.console");
-        ModelNode add = Operations.createAddOperation(logger);
-        add.get("level").set("DEBUG");
-        Console.execute(management, add);
+        debugLogging(true);
         try {
             ServerLog log = ServerLog.mark();
+            ServerLog debug = ServerLog.markDebug();
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
                 socket.setSoTimeout(20_000);
@@ -316,11 +340,32 @@ class ConsoleSecurityIT {
                 }
             } // the browser leaves
             // the counters go out every second: the next write finds the browser gone and ends its stream
-            await().atMost(TIMEOUT).until(() -> !log.lines("SWB4020", "went away").isEmpty());
+            await().atMost(TIMEOUT).until(() -> !debug.lines("SWB4020", "went away").isEmpty());
             assertEquals(List.of(), log.lines("ERROR"));
-            assertEquals(List.of(), log.lines("\tat "), "no stack trace");
+            // Open Liberty's web container logs its own failed flush to the departed browser (SRVE8055E, SRVE8056E,
+            // with a stack trace) after the console has ended the stream; the console logs none
+            List<String> ours = log.linesWithoutLibertys("SRVE8055E", "SRVE8056E");
+            assertEquals(List.of(), ours.stream().filter(l -> l.contains("\tat ")).toList(), "no stack trace");
         } finally {
-            Console.execute(management, Operations.createRemoveOperation(logger));
+            debugLogging(false);
+        }
+    }
+
+    /**
+     * The console's DEBUG messages on or off: on WildFly a logger added and removed through the management API; on
+     * Open Liberty they are always on, in trace.log (server.xml's traceSpecification), so there is nothing to do.
+     */
+    private static void debugLogging(boolean on) throws Exception {
+        if (Deployments.onLiberty()) {
+            return;
+        }
+        ModelNode logger = Operations.createAddress("subsystem", "logging", "logger", "dev.switchboard.console");
+        if (on) {
+            ModelNode add = Operations.createAddOperation(logger);
+            add.get("level").set("DEBUG");
+            Console.execute(Console.WildFlyManagement.client(), add);
+        } else {
+            Console.execute(Console.WildFlyManagement.client(), Operations.createRemoveOperation(logger));
         }
     }
 

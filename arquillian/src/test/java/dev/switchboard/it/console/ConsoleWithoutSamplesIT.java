@@ -20,7 +20,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,8 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(OperatorUserSetup.class) // the simulator API: on, and for operators
-@EnabledIfSystemProperty(named = "arquillian.launch", matches = "wildfly",
-        disabledReason = "the test adapter is configured by its ironjacamar.xml, which Liberty ignores")
 class ConsoleWithoutSamplesIT {
 
     @Deployment(testable = false)

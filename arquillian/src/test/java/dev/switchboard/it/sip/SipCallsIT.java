@@ -25,21 +25,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 'sip-fax' take, hand off and end the calls. Evidence: SIPp's exit code and statistics, and which
  * application owned each call when it went IDLE.
  *
- * <p>WildFly only: the test adapter's SIP port, lines and connection factory are set in the
- * archive's {@code ironjacamar.xml}, which Open Liberty ignores (the {@code liberty} profile
- * excludes this class; see docs/portability.md).
+ * <p>On Open Liberty too: there the test adapter's SIP port and lines come from the archive's ra.xml
+ * ({@link dev.switchboard.it.Deployments#withLibertyConfig}), its connection factory and activation
+ * specifications from server.xml (see docs/portability.md).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SipCallsIT {
-    static final String FACTORY = "java:/switchboard/SipItConnectionFactory";
+    /** The applications' name for the factory: the EAR's resource reference (see {@link SipDeployments#ear}). */
+    static final String FACTORY = "java:app/switchboard/ConnectionFactory";
+    /** Where the test adapter's ironjacamar.xml binds the factory on WildFly. */
+    static final String WILDFLY_FACTORY = "java:/switchboard/SipItConnectionFactory";
     /** Not 5060 nor the suite's 5160: a hand-started server or another test adapter never collides. */
     static final int SIP_PORT = 5162;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return SipDeployments.ear(SIP_PORT, FACTORY, SipCallsIT.class, Sipp.class);
+        return SipDeployments.ear(SIP_PORT, WILDFLY_FACTORY, SipCallsIT.class, Sipp.class);
     }
 
     private SipResults results;

@@ -15,11 +15,14 @@ final class SipDeployments {
     private SipDeployments() {
     }
 
-    static EnterpriseArchive ear(int sipPort, String factoryJndi, Class<?>... testClasses) {
-        return ShrinkWrap.create(EnterpriseArchive.class, "sip-it.ear")
-                .addAsModule(rar(sipPort, factoryJndi))
-                .addAsModule(apps())
-                .addAsModule(war(testClasses));
+    /**
+     * The EAR, its applications reaching the factory by the EAR's resource reference (java:app/...): bound to
+     * {@code wildflyJndi} (the rar's ironjacamar.xml) on WildFly, to server.xml's {@code switchboard/test/sip-it}
+     * on Open Liberty, whose adapter reads the same settings from the rar's ra.xml.
+     */
+    static EnterpriseArchive ear(int sipPort, String wildflyJndi, Class<?>... testClasses) {
+        return Deployments.earWithAdapter("sip-it.ear", rar(sipPort, wildflyJndi), wildflyJndi, apps(),
+                war(testClasses), "/sip-test");
     }
 
     private static ResourceAdapterArchive rar(int sipPort, String factoryJndi) {
