@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.core.sim.Simulator;
+import dev.switchboard.core.sim.Simulators;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;
@@ -35,8 +38,9 @@ public final class Leaks {
      * themselves, hang up; the test applications only record events and never deallocate, so what
      * they leave IDLE the operator removes (every drop must remove its call); then nothing may be held.
      */
-    public static void hangUpRemoveAndAssertNothingHeld(SwitchboardOperator operator) {
-        hangUpSimulatedCallers(operator);
+    public static void hangUpRemoveAndAssertNothingHeld(SwitchboardConnectionFactory factory) {
+        SwitchboardOperator operator = factory.getOperator();
+        hangUpSimulatedCallers(factory);
         for (CallView c : operator.calls()) {
             try {
                 operator.dropCall(c.callId());
@@ -53,15 +57,21 @@ public final class Leaks {
      * The end of a suite whose applications deallocate their handles at IDLE, as real ones do: once
      * the simulated callers have hung up, every call must go by itself.
      */
-    public static void hangUpAndAssertNothingHeld(SwitchboardOperator operator) {
-        hangUpSimulatedCallers(operator);
+    public static void hangUpAndAssertNothingHeld(SwitchboardConnectionFactory factory) {
+        hangUpSimulatedCallers(factory);
         assertNothingHeld();
     }
 
-    private static void hangUpSimulatedCallers(SwitchboardOperator operator) {
-        for (CallView c : operator.calls()) {
-            if ("sim".equals(c.provider()) && c.state() != CallState.IDLE) {
-                operator.simulateHangup(c.providerCallId());
+    /** The simulated switch's callers hang up, through the connection factory's simulator door. */
+    private static void hangUpSimulatedCallers(SwitchboardConnectionFactory factory) {
+        Simulator simulator = ((Simulators) factory).simulator().orElse(null);
+        if (simulator == null) {
+            return; // no simulated switch, no simulated caller
+        }
+        for (CallView c : factory.getOperator().calls()) {
+            if ("sim".equals(c.provider()) && c.state() != CallState.IDLE
+                    && simulator.liveCalls().contains(c.providerCallId())) {
+                simulator.hangUp(c.providerCallId());
             }
         }
     }

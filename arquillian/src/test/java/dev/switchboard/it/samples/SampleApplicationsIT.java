@@ -229,7 +229,7 @@ class SampleApplicationsIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void leavesNoCallHandleOrPortBehind() throws Exception {
-        dev.switchboard.it.Leaks.hangUpAndAssertNothingHeld(operator());
+        dev.switchboard.it.Leaks.hangUpAndAssertNothingHeld(factory());
     }
 
     // ---- helpers
