@@ -1,7 +1,9 @@
 package dev.switchboard.it.sip;
 
 import dev.switchboard.it.Deployments;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -21,11 +23,20 @@ final class SipDeployments {
      * on Open Liberty, whose adapter reads the same settings from the rar's ra.xml.
      */
     static EnterpriseArchive ear(int sipPort, String wildflyJndi, Class<?>... testClasses) {
-        return Deployments.earWithAdapter("sip-it.ear", rar(sipPort, wildflyJndi), wildflyJndi, apps(),
-                war(testClasses), "/sip-test");
+        return ear(sipPort, wildflyJndi, Map.of(), new Class<?>[0], testClasses);
     }
 
-    private static ResourceAdapterArchive rar(int sipPort, String factoryJndi) {
+    /**
+     * The same EAR with {@code moreConfig} added to (or replacing) the adapter's config properties
+     * and {@code moreApps} beside the two SIP test applications.
+     */
+    static EnterpriseArchive ear(int sipPort, String wildflyJndi, Map<String, String> moreConfig, Class<?>[] moreApps,
+                                 Class<?>... testClasses) {
+        return Deployments.earWithAdapter("sip-it.ear", rar(sipPort, wildflyJndi, moreConfig), wildflyJndi,
+                apps(moreApps), war(testClasses), "/sip-test");
+    }
+
+    private static ResourceAdapterArchive rar(int sipPort, String factoryJndi, Map<String, String> moreConfig) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("provider", "sim,sip");
         config.put("sipPort", String.valueOf(sipPort));
@@ -34,14 +45,18 @@ final class SipDeployments {
         config.put("sipRtpPortRange", "43000-43999");
         config.put("sipReinviteTimeoutMillis", "8000");
         config.put("priorityFile", Deployments.newPriorityFile("sip-priorities"));
+        config.putAll(moreConfig);
         return Deployments.rarWithConfig(config, factoryJndi, "SwitchboardSipItPool", 30);
     }
 
-    private static JavaArchive apps() {
+    private static JavaArchive apps(Class<?>... moreApps) {
+        List<Class<?>> mdbs = new ArrayList<>(List.of(SipVoiceApp.class, SipFaxApp.class));
+        mdbs.addAll(List.of(moreApps));
+        Class<?>[] all = mdbs.toArray(new Class<?>[0]);
         return ShrinkWrap.create(JavaArchive.class, "sip-apps.jar")
-                .addClasses(SipVoiceApp.class, SipFaxApp.class, SipResults.class)
-                .addAsManifestResource(Deployments.jbossEjb3("#switchboard.rar", SipVoiceApp.class, SipFaxApp.class),
-                        "jboss-ejb3.xml");
+                .addClasses(all)
+                .addClass(SipResults.class)
+                .addAsManifestResource(Deployments.jbossEjb3("#switchboard.rar", all), "jboss-ejb3.xml");
     }
 
     private static WebArchive war(Class<?>... testClasses) {

@@ -21,7 +21,8 @@ import jakarta.ejb.MessageDriven;
 /**
  * 'sip-voice': owner of INTERACTIVEVOICE on the SIP lines. Answers, monitors digits and fax media;
  * a fax detection (CNG or T.38 re-INVITE) or the digit 1 makes it hand the call to G3FAX and
- * become a monitor (R10, R12, R14).
+ * become a monitor (R10, R12, R14). The digit 8 makes it offer the call to G4FAX while staying its
+ * owner: in the soak ({@link SoakIT}) every G4FAX application refuses it (R23).
  */
 @MessageDriven(name = "SipVoiceApp", activationConfig = {
         @ActivationConfigProperty(propertyName = "applicationName", propertyValue = "sip-voice"),
@@ -49,6 +50,8 @@ public class SipVoiceApp implements SwitchboardListener {
             results.digit(d.callId(), d.digit());
             if (d.digit() == '1') {
                 handToFax(d.handle(), d.callId());
+            } else if (d.digit() == '8') {
+                offerToG4fax(d.handle(), d.callId());
             }
         } else if (event instanceof CallStateEvent s && s.state() == CallState.IDLE) {
             results.idle(s.callId(), NAME, s.privilege());
@@ -71,6 +74,18 @@ public class SipVoiceApp implements SwitchboardListener {
             }
         } catch (SwitchboardException e) {
             results.problem(callId, "handoff failed: " + e.getMessage());
+        }
+    }
+
+    /** Offers the call to G4FAX and stays its owner, so a refusal by every G4FAX application leaves it here (R23). */
+    private void offerToG4fax(CallHandle handle, String callId) {
+        try (SwitchboardConnection c = factory.getConnection(NAME)) {
+            HandoffResult r = c.handoffToMediaMode(handle, MediaMode.G4FAX);
+            if (r != HandoffResult.SUCCESS) {
+                results.problem(callId, "handoff to G4FAX gave " + r);
+            }
+        } catch (SwitchboardException e) {
+            results.problem(callId, "handoff to G4FAX failed: " + e.getMessage());
         }
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Sipp {
     static final String[] FILES = {"voice_then_t38.xml", "voice_cng_only.xml", "uac_voice_to_fax.xml",
-            "uac_dtmf.xml", "bye_mid_handoff.xml", "cng_1100hz.pcap"};
+            "uac_dtmf.xml", "bye_mid_handoff.xml", "cng_1100hz.pcap", "soak_rollback.xml", "soak_vanish.xml"};
 
     record Result(int exitCode, String statistics, String output, Path dir) {
         /** A cumulative counter of the last statistics line, such as FailedCall(C). */
@@ -55,6 +55,30 @@ final class Sipp {
 
     /** Runs {@code scenario} (a file of the sipp resources, or "uac" for SIPp's built-in one). */
     static Result run(int serverPort, String scenario, String service, String... extra) throws Exception {
+        return start(serverPort, scenario, service, 90, extra).finish(120);
+    }
+
+    /** A SIPp process started by {@link #start} and not yet waited for. */
+    record Running(Process process, List<String> command, Path dir) {
+        /** Waits for SIPp to end (failing the test after {@code seconds}) and returns its result. */
+        Result finish(long seconds) throws Exception {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("SIPp did not end within " + seconds + " s: " + command);
+            }
+            String output = String.join(" ", command) + "\n" + tail(dir.resolve("output.txt")) + "\n"
+                    + tail(dir.resolve("errors.log"));
+            Path stats = dir.resolve("stats.csv");
+            return new Result(process.exitValue(), Files.exists(stats) ? Files.readString(stats) : "", output, dir);
+        }
+    }
+
+    /**
+     * Starts SIPp on {@code scenario} without waiting for it; SIPp gives up on the whole run after
+     * {@code timeoutSeconds} (-timeout), counting what is unfinished as failed.
+     */
+    static Running start(int serverPort, String scenario, String service, long timeoutSeconds, String... extra)
+            throws Exception {
         Path dir = Files.createTempDirectory("sipp-");
         for (String f : FILES) {
             try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + f)) {
@@ -65,20 +89,16 @@ final class Sipp {
         cmd.addAll(scenario.endsWith(".xml") ? List.of("-sf", scenario) : List.of("-sn", scenario));
         cmd.addAll(List.of("-s", service, "-i", "127.0.0.1", "-p", String.valueOf(freePort(false)),
                 "-mi", "127.0.0.1", "-mp", String.valueOf(freePort(true)), "-nostdin",
-                "-recv_timeout", "15000", "-timeout", "90s", "-timeout_error",
+                "-recv_timeout", "15000", "-timeout", timeoutSeconds + "s", "-timeout_error",
                 "-trace_stat", "-stf", "stats.csv", "-trace_err", "-error_file", "errors.log"));
         List<String> more = List.of(extra);
-        cmd.addAll(more.contains("-m") ? more : List.of("-m", "1"));
-        Path out = dir.resolve("output.txt");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("SIPp did not end within 120 s: " + cmd);
+        cmd.addAll(more);
+        if (!more.contains("-m")) {
+            cmd.addAll(List.of("-m", "1"));
         }
-        String output = String.join(" ", cmd) + "\n" + tail(out) + "\n" + tail(dir.resolve("errors.log"));
-        Path stats = dir.resolve("stats.csv");
-        return new Result(p.exitValue(), Files.exists(stats) ? Files.readString(stats) : "", output, dir);
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile()).start();
+        return new Running(p, cmd, dir);
     }
 
     private static String tail(Path file) throws IOException {
