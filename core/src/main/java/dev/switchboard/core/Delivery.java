@@ -8,6 +8,8 @@ final class Delivery implements Runnable {
     private final App app;
     private final Call call;
     private final CallEvent event;
+    /** When the event was made: where the time it waits for its application is measured from. */
+    private final long madeAtNanos = System.nanoTime();
 
     Delivery(Engine engine, App app, Call call, CallEvent event) {
         this.engine = engine;
@@ -18,6 +20,6 @@ final class Delivery implements Runnable {
 
     @Override
     public void run() {
-        engine.deliver(app, call, event);
+        engine.deliver(app, call, event, madeAtNanos);
     }
 }
