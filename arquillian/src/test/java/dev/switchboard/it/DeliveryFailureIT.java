@@ -66,6 +66,6 @@ class DeliveryFailureIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void leavesNoCallHandleOrPortBehind() {
-        Leaks.hangUpRemoveAndAssertNothingHeld(operator);
+        Leaks.hangUpRemoveAndAssertNothingHeld(factory);
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.switchboard.api.CallState;
 import dev.switchboard.api.CallView;
 import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.SwitchboardConnectionFactory;
 import dev.switchboard.api.SwitchboardOperator;
+import dev.switchboard.core.sim.Simulators;
 import dev.switchboard.api.TapiError;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -35,8 +37,9 @@ public final class Leaks {
      * themselves, hang up; the test applications only record events and never deallocate, so what
      * they leave IDLE the operator removes (every drop must remove its call); then nothing may be held.
      */
-    public static void hangUpRemoveAndAssertNothingHeld(SwitchboardOperator operator) {
-        hangUpSimulatedCallers(operator);
+    public static void hangUpRemoveAndAssertNothingHeld(SwitchboardConnectionFactory factory) {
+        SwitchboardOperator operator = factory.getOperator();
+        hangUpSimulatedCallers(factory);
         for (CallView c : operator.calls()) {
             try {
                 operator.dropCall(c.callId());
@@ -53,15 +56,21 @@ public final class Leaks {
      * The end of a suite whose applications deallocate their handles at IDLE, as real ones do: once
      * the simulated callers have hung up, every call must go by itself.
      */
-    public static void hangUpAndAssertNothingHeld(SwitchboardOperator operator) {
-        hangUpSimulatedCallers(operator);
+    public static void hangUpAndAssertNothingHeld(SwitchboardConnectionFactory factory) {
+        hangUpSimulatedCallers(factory);
         assertNothingHeld();
     }
 
-    private static void hangUpSimulatedCallers(SwitchboardOperator operator) {
-        for (CallView c : operator.calls()) {
-            if ("sim".equals(c.provider()) && c.state() != CallState.IDLE) {
-                operator.simulateHangup(c.providerCallId());
+    /** Hangs up every simulated caller still on a call, through the factory's simulator door. */
+    private static void hangUpSimulatedCallers(SwitchboardConnectionFactory factory) {
+        if (!(factory instanceof Simulators simulators) || simulators.simulator().isEmpty()) {
+            return;
+        }
+        var simulator = simulators.simulator().get();
+        for (CallView c : factory.getOperator().calls()) {
+            if ("sim".equals(c.provider()) && c.state() != CallState.IDLE
+                    && simulator.liveCalls().contains(c.providerCallId())) {
+                simulator.hangUp(c.providerCallId());
             }
         }
     }

@@ -333,6 +333,6 @@ class StandaloneAdapterIT {
     @Order(Integer.MAX_VALUE)
     @OperateOnDeployment("app")
     void leavesNoCallHandleOrPortBehind() {
-        Leaks.hangUpRemoveAndAssertNothingHeld(Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY).getOperator());
+        Leaks.hangUpRemoveAndAssertNothingHeld(Calls.factory(Deployments.WILDFLY_CONNECTION_FACTORY));
     }
 }

@@ -204,6 +204,6 @@ class TransactionalHandoffIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void leavesNoCallHandleOrPortBehind() {
-        Leaks.hangUpRemoveAndAssertNothingHeld(operator);
+        Leaks.hangUpRemoveAndAssertNothingHeld(factory);
     }
 }

@@ -245,7 +245,7 @@ class SampleApplicationsIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void leavesNoCallHandleOrPortBehind() throws Exception {
-        dev.switchboard.it.Leaks.hangUpAndAssertNothingHeld(operator());
+        dev.switchboard.it.Leaks.hangUpAndAssertNothingHeld(factory());
     }
 
     // ---- helpers
