@@ -21,4 +21,12 @@ public interface EventSink {
     default void deliver(CallEvent event, long madeAtNanos) throws Exception {
         deliver(event);
     }
+
+    /**
+     * Whether this sink uses {@code madeAtNanos}; only then does the core read the clock for each
+     * event (the core's own benchmarks run without it).
+     */
+    default boolean timesEvents() {
+        return false;
+    }
 }

@@ -97,6 +97,11 @@ public final class InboundActivation implements EventSink {
         deliver(event, true, madeAtNanos);
     }
 
+    @Override
+    public boolean timesEvents() {
+        return true;
+    }
+
     private void deliver(CallEvent event, boolean timed, long madeAtNanos) throws Exception {
         Exception last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
