@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift ;;
     --out) OUT=$2; shift ;;
     --smoke) SMOKE=true ;;
-    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
     *) echo "perf/load.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
