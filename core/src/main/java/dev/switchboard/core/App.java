@@ -10,6 +10,8 @@ final class App {
     /** Activation order, for R1's ties: first opened, first served. */
     final long seq;
     final EventSink sink;
+    /** Whether the sink wants to know when each event was made; read once, as it is asked on every event. */
+    final boolean timesEvents;
     /** The only place a handle is looked up, so another application's handle is never found. */
     final ConcurrentHashMap<CallHandle, Handle> handles = new ConcurrentHashMap<>();
     volatile boolean open = true;
@@ -19,6 +21,7 @@ final class App {
         this.name = spec.name();
         this.seq = seq;
         this.sink = sink;
+        this.timesEvents = sink.timesEvents();
     }
 
     @Override

@@ -184,12 +184,12 @@ final class Engine {
     // ---- deliveries and applications ----
 
     /** Delivers one event; a failed owner offer passes the call to the next application (R23). */
-    void deliver(App app, Call call, CallEvent event) {
+    void deliver(App app, Call call, CallEvent event, long madeAtNanos) {
         if (!app.open) {
             return;
         }
         try {
-            app.sink.deliver(event);
+            app.sink.deliver(event, madeAtNanos);
         } catch (Exception | Error e) {
             if (event instanceof CallStateEvent cs && cs.offersOwnership()) {
                 Log.offerRefused(call, app.name, e);

@@ -13,4 +13,20 @@ import dev.switchboard.api.event.CallEvent;
 @FunctionalInterface
 public interface EventSink {
     void deliver(CallEvent event) throws Exception;
+
+    /**
+     * The same, told when the core made the event ({@link System#nanoTime()}), for a sink that
+     * measures how long events wait ({@link dev.switchboard.core.latency.LatencyRecorders#eventToHandler()}).
+     */
+    default void deliver(CallEvent event, long madeAtNanos) throws Exception {
+        deliver(event);
+    }
+
+    /**
+     * Whether this sink uses {@code madeAtNanos}; only then does the core read the clock for each
+     * event (the core's own benchmarks run without it).
+     */
+    default boolean timesEvents() {
+        return false;
+    }
 }

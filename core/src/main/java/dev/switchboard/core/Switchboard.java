@@ -11,6 +11,7 @@ import dev.switchboard.core.priority.InMemoryPriorityStore;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
 import dev.switchboard.core.concurrent.StandaloneThreads;
+import dev.switchboard.core.latency.LatencyRecorders;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
@@ -48,6 +49,7 @@ public final class Switchboard implements AutoCloseable {
     private final Function<ProviderEvents, ProviderContext> providerContexts;
     /** The providers' threads when the builder was given none; closed with the switchboard. */
     private final StandaloneThreads ownProviderThreads;
+    private final LatencyRecorders latencies = new LatencyRecorders();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -57,12 +59,12 @@ public final class Switchboard implements AutoCloseable {
             StandaloneThreads own = new StandaloneThreads("switchboard-provider-");
             this.ownProviderThreads = own;
             this.providerContexts = events -> new ProviderContext(events, own.executor(), own.longRunningExecutor(),
-                    own.timer());
+                    own.timer(), latencies);
             timer = own.timer();
         } else {
             this.ownProviderThreads = null;
             this.providerContexts = events -> new ProviderContext(events, b.providerExecutor, b.providerLongRunning,
-                    b.providerTimer);
+                    b.providerTimer, latencies);
             timer = b.providerTimer;
         }
         // The core's own timeouts (a gather's digit timeouts, a recording's maximum duration) wait on
@@ -260,6 +262,11 @@ public final class Switchboard implements AutoCloseable {
                 counters.handoffsTargetSelf.sum(), counters.handoffsRolledBack.sum(), counters.offersRefused.sum(),
                 counters.transactionsCommitted.sum(), counters.transactionsRolledBack.sum(), held.calls(),
                 held.mediaPorts());
+    }
+
+    /** The latency histograms of this switchboard's calls, which its providers and adapter record into. */
+    public LatencyRecorders latencies() {
+        return latencies;
     }
 
     /** What operators are told: call events, handoff outcomes, unowned calls; and the recent history of them. */

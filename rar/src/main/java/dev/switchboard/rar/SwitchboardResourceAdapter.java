@@ -89,7 +89,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             description = "provider=sip: the largest SIP message accepted (bytes); larger ones get 513.")
     private String sipMaxMessageSize;
 
-    @ConfigProperty(defaultValue = "200",
+    @ConfigProperty(defaultValue = "${switchboard.sip.maxCalls:200}",
             description = "provider=sip: the most calls at once; more get 503 with Retry-After.")
     private String sipMaxCalls;
 
@@ -126,12 +126,12 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     + " Anyone: 0.0.0.0/0,::/0.")
     private String sipAllowedPeers;
 
-    @ConfigProperty(defaultValue = "50",
+    @ConfigProperty(defaultValue = "${switchboard.sip.rateLimit:50}",
             description = "provider=sip: requests a second per source address (token bucket, see sipRateBurst and"
                     + " sipRateLimitedRequests); more get 503 with Retry-After. 0 = no limit.")
     private String sipRateLimit;
 
-    @ConfigProperty(defaultValue = "100",
+    @ConfigProperty(defaultValue = "${switchboard.sip.rateBurst:100}",
             description = "provider=sip: how many requests a source may send at once before sipRateLimit applies.")
     private String sipRateBurst;
 

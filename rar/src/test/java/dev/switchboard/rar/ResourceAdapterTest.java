@@ -182,6 +182,16 @@ class ResourceAdapterTest {
         assertThat(jmx.getAttribute(name, "CallsOffered")).isEqualTo(2L);
         assertThat(jmx.getAttribute(name, "LiveCalls")).isEqualTo(2);
         assertThat(jmx.getAttribute(name, "UnownedCalls")).isEqualTo(0);
+        javax.management.openmbean.CompositeData[] latencies =
+                (javax.management.openmbean.CompositeData[]) jmx.getAttribute(name, "Latencies");
+        assertThat(latencies).extracting(l -> l.get("name"))
+                .containsExactly("eventToHandler", "handoffNonXa", "handoffXa", "answerTo200");
+        assertThat(latencies[0].get("count")).as("each offer's delivery to fax was timed").isEqualTo(2L);
+        assertThat((double) latencies[0].get("maxMicros")).isPositive();
+        assertThat(ra.requireRuntime().operator().statistics().latencies().get(0).count()).isEqualTo(2);
+        jmx.invoke(name, "resetLatencies", null, null);
+        latencies = (javax.management.openmbean.CompositeData[]) jmx.getAttribute(name, "Latencies");
+        assertThat(latencies[0].get("count")).isEqualTo(0L);
 
         ra.stop();
         assertThat(jmx.isRegistered(name)).as("unregistered when the adapter stops").isFalse();

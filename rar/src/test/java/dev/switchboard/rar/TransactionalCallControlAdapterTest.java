@@ -15,6 +15,7 @@ import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.api.event.MediaCompletedEvent;
 import dev.switchboard.api.media.MediaEndReason;
 import dev.switchboard.api.media.Tone;
+import dev.switchboard.core.latency.LatencyRecorders;
 import dev.switchboard.core.sim.SimulatedSwitch;
 import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
 import dev.switchboard.rar.outbound.ApplicationRequestInfo;
@@ -105,6 +106,30 @@ class TransactionalCallControlAdapterTest {
             assertThat(c.operationId()).isEqualTo(tone);
             assertThat(c.reason()).isEqualTo(MediaEndReason.DONE);
         });
+    }
+
+    @Test
+    void handoffsThroughTheConnectionAreTimedApartInsideAndOutsideAnXaBranch() throws Exception {
+        LatencyRecorders latencies = ra.requireRuntime().switchboard().latencies();
+        latencies.reset();
+
+        connection.handoffToMediaMode(call, MediaMode.G3FAX.bit()); // no fax application: nobody to take it
+        XAResource xa = mc.getXAResource();
+        Xid xid = xid(7);
+        xa.start(xid, XAResource.TMNOFLAGS);
+        connection.handoffToApplication(call, "fax");
+        connection.handoffToApplication(call, "nobody");
+        xa.end(xid, XAResource.TMSUCCESS);
+        xa.rollback(xid);
+        LocalTransaction local = mc.getLocalTransaction();
+        local.begin();
+        connection.handoffToApplication(call, "fax");
+        local.rollback();
+
+        assertThat(latencies.handoffNonXa().snapshot().count()).as("the live handoff and the local transaction's")
+                .isEqualTo(2);
+        assertThat(latencies.handoffXa().snapshot().count()).as("the two staged in the XA branch").isEqualTo(2);
+        assertThat(latencies.handoffXa().snapshot().maxNanos()).isPositive();
     }
 
     @Test

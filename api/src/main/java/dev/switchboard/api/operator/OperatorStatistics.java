@@ -1,6 +1,7 @@
 package dev.switchboard.api.operator;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The adapter's own figures: gauges of now and counts since the adapter started. Counted once, in
@@ -18,9 +19,15 @@ import java.io.Serializable;
  * @param offersRefused          ownership offers an application failed to take (R23)
  * @param transactionsCommitted  units of work committed (R21)
  * @param transactionsRolledBack units of work rolled back (R21)
+ * @param latencies              the latency histograms of a call's path, one summary each
  */
 public record OperatorStatistics(int lines, int applications, int liveCalls, int unownedCalls, long callsOffered,
                                  long handoffsSucceeded, long handoffsTargetNotFound, long handoffsTargetSelf,
                                  long handoffsRolledBack, long offersRefused, long transactionsCommitted,
-                                 long transactionsRolledBack) implements Serializable {
+                                 long transactionsRolledBack, List<LatencySummary> latencies)
+        implements Serializable {
+
+    public OperatorStatistics {
+        latencies = List.copyOf(latencies);
+    }
 }

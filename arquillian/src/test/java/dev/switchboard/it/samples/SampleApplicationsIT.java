@@ -211,6 +211,8 @@ class SampleApplicationsIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no Switchboard adapter bean serves 'voice'"));
         long offered = (Long) jmx.getAttribute(adapter, "CallsOffered");
         long handedOff = (Long) jmx.getAttribute(adapter, "HandoffsSucceeded");
+        long eventsTimed = latencyCount(jmx, adapter, "eventToHandler");
+        long xaHandoffsTimed = latencyCount(jmx, adapter, "handoffXa");
         SwitchboardOperator operator = operator();
 
         String sim = simulator().placeCall("line1", MediaMode.INTERACTIVEVOICE.bit(), "it-jmx").simulatedCallId();
@@ -222,7 +224,21 @@ class SampleApplicationsIT {
         assertEquals(offered + 1, jmx.getAttribute(adapter, "CallsOffered"));
         assertEquals(handedOff + 1, jmx.getAttribute(adapter, "HandoffsSucceeded"), "voice's handoff to fax");
         assertTrue(List.of((String[]) jmx.getAttribute(adapter, "Lines")).contains("line1 (sim)"));
+        assertTrue(latencyCount(jmx, adapter, "eventToHandler") >= eventsTimed + 2,
+                "the offers to voice and to fax were timed on their way to the MDBs");
+        assertEquals(xaHandoffsTimed + 1, latencyCount(jmx, adapter, "handoffXa"),
+                "voice's handoff, in the ledger's XA transaction, was timed");
         hangUp(operator, sim);
+    }
+
+    private static long latencyCount(MBeanServer jmx, ObjectName adapter, String histogram) throws Exception {
+        for (javax.management.openmbean.CompositeData l
+                : (javax.management.openmbean.CompositeData[]) jmx.getAttribute(adapter, "Latencies")) {
+            if (histogram.equals(l.get("name"))) {
+                return (Long) l.get("count");
+            }
+        }
+        throw new AssertionError("no latency histogram '" + histogram + "' in " + adapter);
     }
 
     /**

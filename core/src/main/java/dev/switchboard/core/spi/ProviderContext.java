@@ -1,5 +1,6 @@
 package dev.switchboard.core.spi;
 
+import dev.switchboard.core.latency.LatencyRecorders;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -25,14 +26,23 @@ import java.util.concurrent.Executor;
  *                            adapter: WorkManager work with the long-running hint). It must not
  *                            run tasks on the caller's thread
  * @param timer               delays; the delayed task runs on {@code executor}
+ * @param latencies           the switchboard's latency histograms, where a provider records how
+ *                            long its part of a call's path took (SIP: answer to 200 sent)
  */
 public record ProviderContext(ProviderEvents events, Executor executor, Executor longRunningExecutor,
-                              ProviderTimer timer) {
+                              ProviderTimer timer, LatencyRecorders latencies) {
 
     public ProviderContext {
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(longRunningExecutor, "longRunningExecutor");
         Objects.requireNonNull(timer, "timer");
+        Objects.requireNonNull(latencies, "latencies");
+    }
+
+    /** A context whose latencies nobody reads: for a provider run on its own, as in its tests. */
+    public ProviderContext(ProviderEvents events, Executor executor, Executor longRunningExecutor,
+                           ProviderTimer timer) {
+        this(events, executor, longRunningExecutor, timer, new LatencyRecorders());
     }
 }

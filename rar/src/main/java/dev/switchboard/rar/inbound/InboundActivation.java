@@ -88,6 +88,21 @@ public final class InboundActivation implements EventSink {
      */
     @Override
     public void deliver(CallEvent event) throws Exception {
+        deliver(event, false, 0);
+    }
+
+    /** The same, timing how long the event took from being made to the handler's first attempt. */
+    @Override
+    public void deliver(CallEvent event, long madeAtNanos) throws Exception {
+        deliver(event, true, madeAtNanos);
+    }
+
+    @Override
+    public boolean timesEvents() {
+        return true;
+    }
+
+    private void deliver(CallEvent event, boolean timed, long madeAtNanos) throws Exception {
         Exception last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (!active) {
@@ -95,7 +110,7 @@ public final class InboundActivation implements EventSink {
                         + RaLog.describe(event) + " is not delivered");
             }
             try {
-                deliverOnce(event);
+                deliverOnce(event, timed && attempt == 1, madeAtNanos);
                 if (attempt > 1) {
                     RaLog.deliveredAfterRetry(spec.name(), event, attempt);
                 }
@@ -112,7 +127,7 @@ public final class InboundActivation implements EventSink {
         throw last;
     }
 
-    private void deliverOnce(CallEvent event) throws Exception {
+    private void deliverOnce(CallEvent event, boolean timed, long madeAtNanos) throws Exception {
         DeliveryOutcome outcome = transacted ? new DeliveryOutcome() : null;
         MessageEndpoint endpoint = factory.createEndpoint(outcome);
         try {
@@ -121,6 +136,10 @@ public final class InboundActivation implements EventSink {
             try {
                 endpoint.beforeDelivery(ON_CALL_EVENT);
                 before = true;
+                if (timed) {
+                    // the handler's entry, as far as the adapter sees it: the endpoint's transaction has begun
+                    runtime.switchboard().latencies().eventToHandler().recordSince(madeAtNanos);
+                }
                 ((SwitchboardListener) endpoint).onCallEvent(event);
             } catch (Throwable t) {
                 failure = t;

@@ -131,6 +131,23 @@ public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXB
         return stats().providerMediaPorts();
     }
 
+    @Override
+    public LatencyFigures[] getLatencies() {
+        return switchboard.latencies().snapshots().stream()
+                .map(l -> new LatencyFigures(l.name(), l.count(), micros(l.p50Nanos()), micros(l.p90Nanos()),
+                        micros(l.p99Nanos()), micros(l.maxNanos())))
+                .toArray(LatencyFigures[]::new);
+    }
+
+    @Override
+    public void resetLatencies() {
+        switchboard.latencies().reset();
+    }
+
+    private static double micros(long nanos) {
+        return nanos / 1000.0;
+    }
+
     private SwitchboardStatistics stats() {
         return switchboard.statistics();
     }

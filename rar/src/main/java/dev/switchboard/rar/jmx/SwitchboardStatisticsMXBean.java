@@ -44,4 +44,13 @@ public interface SwitchboardStatisticsMXBean {
 
     /** Media sockets the line providers hold open (for SIP: one RTP port per call); 0 with no call up. */
     int getProviderMediaPorts();
+
+    /**
+     * The latency histograms of a call's path (eventToHandler, handoffNonXa, handoffXa, answerTo200),
+     * since the adapter started or {@link #resetLatencies()}.
+     */
+    LatencyFigures[] getLatencies();
+
+    /** Starts the latency histograms afresh, as a load test does before each rate. */
+    void resetLatencies();
 }

@@ -7,6 +7,7 @@ import dev.switchboard.api.SwitchboardOperator;
 import dev.switchboard.api.TapiError;
 import dev.switchboard.api.operator.HistoryEvent;
 import dev.switchboard.api.operator.OperatorListener;
+import dev.switchboard.api.operator.LatencySummary;
 import dev.switchboard.api.operator.OperatorStatistics;
 import dev.switchboard.api.operator.OperatorSubscription;
 import dev.switchboard.core.LineInfo;
@@ -88,6 +89,8 @@ public final class Operator implements SwitchboardOperator {
         SwitchboardStatistics s = switchboard.statistics();
         return new OperatorStatistics(s.lines(), s.applications(), s.liveCalls(), s.unownedCalls(), s.callsOffered(),
                 s.handoffsSucceeded(), s.handoffsTargetNotFound(), s.handoffsTargetSelf(), s.handoffsRolledBack(),
-                s.offersRefused(), s.transactionsCommitted(), s.transactionsRolledBack());
+                s.offersRefused(), s.transactionsCommitted(), s.transactionsRolledBack(),
+                switchboard.latencies().snapshots().stream().map(l -> new LatencySummary(l.name(), l.count(),
+                        l.p50Nanos(), l.p90Nanos(), l.p99Nanos(), l.maxNanos())).toList());
     }
 }

@@ -63,12 +63,24 @@ public final class SwitchboardConnectionHandle implements SwitchboardConnection 
 
     @Override
     public HandoffResult handoffToApplication(CallHandle call, String targetApplication) {
-        return control().handoffToApplication(call, targetApplication);
+        SwitchboardManagedConnection mc = valid();
+        long start = System.nanoTime();
+        try {
+            return mc.control().handoffToApplication(call, targetApplication);
+        } finally {
+            mc.handoffLatency().recordSince(start);
+        }
     }
 
     @Override
     public HandoffResult handoffToMediaMode(CallHandle call, int mediaMode) {
-        return control().handoffToMediaMode(call, mediaMode);
+        SwitchboardManagedConnection mc = valid();
+        long start = System.nanoTime();
+        try {
+            return mc.control().handoffToMediaMode(call, mediaMode);
+        } finally {
+            mc.handoffLatency().recordSince(start);
+        }
     }
 
     @Override

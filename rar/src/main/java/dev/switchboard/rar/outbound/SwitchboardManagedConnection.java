@@ -6,6 +6,8 @@ import dev.switchboard.core.ApplicationSession;
 import dev.switchboard.core.UnitOfWork;
 import dev.switchboard.rar.AdapterRuntime;
 import dev.switchboard.rar.Version;
+import dev.switchboard.core.latency.LatencyRecorder;
+import dev.switchboard.core.latency.LatencyRecorders;
 import dev.switchboard.rar.tx.SwitchboardLocalTransaction;
 import dev.switchboard.rar.tx.SwitchboardXAResource;
 import dev.switchboard.rar.tx.UnitOfWorkHolder;
@@ -40,6 +42,8 @@ public final class SwitchboardManagedConnection implements ManagedConnection, Un
     private final SwitchboardXAResource xaResource;
     private final SwitchboardLocalTransaction localTransaction;
     private volatile UnitOfWork unitOfWork;
+    /** Whether {@link #unitOfWork} is an XA branch's, which decides the histogram a handoff is timed in. */
+    private volatile boolean xaBranch;
     private volatile boolean destroyed;
     private volatile PrintWriter logWriter;
 
@@ -79,12 +83,26 @@ public final class SwitchboardManagedConnection implements ManagedConnection, Un
 
     @Override
     public void associate(UnitOfWork uow) {
+        this.xaBranch = false;
+        this.unitOfWork = uow;
+    }
+
+    @Override
+    public void associateBranch(UnitOfWork uow) {
+        this.xaBranch = true;
         this.unitOfWork = uow;
     }
 
     @Override
     public void dissociate() {
         this.unitOfWork = null;
+        this.xaBranch = false;
+    }
+
+    /** Where a handoff through this connection is timed: inside an XA branch or not (live, or a local transaction). */
+    LatencyRecorder handoffLatency() {
+        LatencyRecorders l = runtime.switchboard().latencies();
+        return xaBranch ? l.handoffXa() : l.handoffNonXa();
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class SwitchboardXAResource implements XAResource {
         } else {
             throw TransactionBranches.error(XAException.XAER_INVAL, "start flags 0x" + Integer.toHexString(flags));
         }
-        connection.associate(b.uow);
+        connection.associateBranch(b.uow);
     }
 
     @Override

@@ -167,7 +167,8 @@ final class SipCall {
 
     // ---- what owners ask (through the core) ----
 
-    void answer() {
+    /** Answers the INVITE; {@code askedAtNanos} is when the owner's answer reached the provider. */
+    void answer(long askedAtNanos) {
         if (phase != Phase.RINGING || inviteTx == null) {
             return; // a call this side placed is answered by the far end
         }
@@ -182,6 +183,7 @@ final class SipCall {
         }
         SessionTimer.Agreement agreed = SessionTimer.answer(inviteTx.getRequest(), limits);
         responses.send(inviteTx, 200, toTag, answer.text(), SessionTimer.responseHeaders(agreed));
+        ctx.provider().latencies().answerTo200().recordSince(askedAtNanos);
         localSdp = answer.text();
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");

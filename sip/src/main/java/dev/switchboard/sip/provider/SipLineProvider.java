@@ -179,7 +179,8 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
 
     @Override
     public void answer(String providerCallId) {
-        onCall(providerCallId, SipCall::answer);
+        long askedAt = System.nanoTime(); // before the call's serial queue: its wait is part of the answer's latency
+        onCall(providerCallId, call -> call.answer(askedAt));
     }
 
     @Override

@@ -73,7 +73,7 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String DEFAULT_RTP_PORT_RANGE = "${switchboard.sip.rtpPortRange:40000-40999}";
     public static final String DEFAULT_REINVITE_TIMEOUT = "10000";
     public static final String DEFAULT_MAX_MESSAGE_SIZE = "8192";
-    public static final String DEFAULT_MAX_CALLS = "200";
+    public static final String DEFAULT_MAX_CALLS = "${switchboard.sip.maxCalls:200}";
     /** Empty: INVITEs go straight to the destination's host; a destination must then be a full sip: URI. */
     public static final String DEFAULT_OUTBOUND_PROXY = "";
     public static final String DEFAULT_AUTH_USERNAME = "";
@@ -84,8 +84,8 @@ public record SipSettings(String listenAddress, int port, String transport, List
     /** Loopback only: a server is reachable from elsewhere only once the administrator says from where. */
     public static final String DEFAULT_ALLOWED_PEERS = "127.0.0.0/8,::1";
     /** New calls a second per source address; well above a trunk's usual rate, far below a flood. */
-    public static final String DEFAULT_RATE_LIMIT = "50";
-    public static final String DEFAULT_RATE_BURST = "100";
+    public static final String DEFAULT_RATE_LIMIT = "${switchboard.sip.rateLimit:50}";
+    public static final String DEFAULT_RATE_BURST = "${switchboard.sip.rateBurst:100}";
     public static final String DEFAULT_RATE_LIMITED_REQUESTS = "invite";
     // sipAuthUsers has no default: unset = no digest authentication
     public static final String DEFAULT_AUTH_REALM = "switchboard";

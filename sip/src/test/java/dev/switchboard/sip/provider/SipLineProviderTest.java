@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.concurrent.StandaloneThreads;
+import dev.switchboard.core.latency.LatencyRecorders;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.sip.MediaFiles;
 import dev.switchboard.sip.pcap.PcapReader;
@@ -47,6 +48,7 @@ class SipLineProviderTest {
     private final List<SipPeer> peers = new ArrayList<>();
     private SipLineProvider provider;
     private int port;
+    private final LatencyRecorders latencies = new LatencyRecorders();
 
     private void start(Map<String, String> extra) throws IOException {
         try (DatagramSocket probe = new DatagramSocket(0)) {
@@ -66,7 +68,7 @@ class SipLineProviderTest {
         }, (delay, task) -> {
             delays.incrementAndGet();
             return threads.timer().schedule(delay, task);
-        }));
+        }, latencies));
     }
 
     private SipPeer peer() throws IOException {
@@ -106,6 +108,10 @@ class SipLineProviderTest {
         start(Map.of());
         SipPeer caller = peer();
         connect(caller, "fax-in");
+        // recorded just after the 200 left, so possibly after the caller has it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(latencies.answerTo200().snapshot().count()).as("the answer's way to its 200 was timed")
+                        .isEqualTo(1));
         caller.send("BYE", "fax-in", null, null);
         assertThat(caller.finalResponse("BYE").status()).isEqualTo(200);
         assertThat(events.next(caller.callId)).isEqualTo("hangup");
