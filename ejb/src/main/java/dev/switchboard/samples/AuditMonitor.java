@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -33,6 +33,14 @@ import jakarta.json.JsonObjectBuilder;
         @ActivationConfigProperty(propertyName = "privileges", propertyValue = "MONITOR")
 })
 public class AuditMonitor implements SwitchboardListener {
+    /**
+     * The JSON provider, looked up once, when first used: Json.createObjectBuilder() finds it through
+     * the ServiceLoader on every call, which was the largest single cost of a call under load
+     * (docs/performance.md).
+     */
+    private static final class JsonOnce {
+        static final JsonProvider JSON = JsonProvider.provider();
+    }
 
     @Inject
     JMSContext jms;
@@ -57,7 +65,7 @@ public class AuditMonitor implements SwitchboardListener {
 
     /** The event without the monitor's own handle, which means nothing to anyone else. */
     static String toJson(CallEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonOnce.JSON.createObjectBuilder()
                 .add("type", event.getClass().getSimpleName())
                 .add("callId", event.callId())
                 .add("line", event.line());

@@ -6,7 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
@@ -27,6 +27,14 @@ import java.time.Instant;
  */
 @Stateless
 public class OutcomeAudit {
+    /**
+     * The JSON provider, looked up once, when first used: Json.createObjectBuilder() finds it through
+     * the ServiceLoader on every call, which was the largest single cost of a call under load
+     * (docs/performance.md).
+     */
+    private static final class JsonOnce {
+        static final JsonProvider JSON = JsonProvider.provider();
+    }
 
     /** The type of a handoff's message, with {@code application, target, result, committed, reason}. */
     public static final String HANDOFF = "HandoffOutcome";
@@ -48,7 +56,7 @@ public class OutcomeAudit {
      */
     public void handoff(String application, String callId, String line, String target, String result,
                         boolean committed, String reason) {
-        send(callId, line, HANDOFF, Json.createObjectBuilder()
+        send(callId, line, HANDOFF, JsonOnce.JSON.createObjectBuilder()
                 .add("application", application)
                 .add("target", target)
                 .add("result", result)
@@ -58,7 +66,7 @@ public class OutcomeAudit {
 
     /** The result {@code application} got for its redirect or blind transfer (R29). */
     public void transfer(String application, TransferResultEvent t) {
-        send(t.callId(), t.line(), TRANSFER, Json.createObjectBuilder()
+        send(t.callId(), t.line(), TRANSFER, JsonOnce.JSON.createObjectBuilder()
                 .add("application", application)
                 .add("kind", t.kind().name())
                 .add("destination", t.destination())
