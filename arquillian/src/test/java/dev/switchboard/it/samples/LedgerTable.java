@@ -24,13 +24,22 @@ final class LedgerTable {
     private LedgerTable() {
     }
 
-    /** The highest row id so far (0 when the table is empty); rows written later have higher ids. */
+    /**
+     * The highest row id so far (0 when the table is empty or not made yet: a provider may create it
+     * only when the ledger is first used); rows written later have higher ids.
+     */
     static long mark() throws NamingException, SQLException {
-        try (Connection c = dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select coalesce(max(ID), 0) from HANDOFF_RECORD");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource().getConnection()) {
+            try (ResultSet tables = c.getMetaData().getTables(null, null, "HANDOFF_RECORD", null)) {
+                if (!tables.next()) {
+                    return 0;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(max(ID), 0) from HANDOFF_RECORD");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
