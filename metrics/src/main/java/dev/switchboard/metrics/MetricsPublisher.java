@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -23,6 +23,10 @@ public class MetricsPublisher {
 
     @Resource(lookup = FACTORY_JNDI)
     SwitchboardConnectionFactory factory;
+
+    /** This war's beans, where the server adds its registry (CDI.current() may answer for another module). */
+    @Inject
+    Instance<Object> beans;
 
     private AutoCloseable published;
 
@@ -49,15 +53,16 @@ public class MetricsPublisher {
     }
 
     /** The server's registry bean of that type, when the server gives deployments one. */
-    private static Optional<Object> registry(String registryClass) {
+    private Optional<Object> registry(String registryClass) {
         Class<?> type;
         try {
             type = Class.forName(registryClass, false, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
             return Optional.empty(); // this server has not that API
         }
-        Instance<?> registry = CDI.current().select(type);
-        return registry.isResolvable() ? Optional.of(registry.get()) : Optional.empty();
+        Instance<?> registry = beans.select(type);
+        // Liberty's mpMetrics makes Micrometer's classes visible and resolves a MeterRegistry bean that is null
+        return registry.isResolvable() ? Optional.ofNullable(registry.get()) : Optional.empty();
     }
 
     @PreDestroy
