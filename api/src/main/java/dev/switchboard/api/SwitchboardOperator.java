@@ -61,4 +61,12 @@ public interface SwitchboardOperator {
 
     /** The adapter's gauges and counters, counted by the adapter for every application. */
     OperatorStatistics statistics();
+
+    /**
+     * The name the adapter goes by for operators (its {@code instanceName} property): what its MXBean
+     * and its published metrics are named after.
+     */
+    default String instanceName() {
+        return "switchboard";
+    }
 }

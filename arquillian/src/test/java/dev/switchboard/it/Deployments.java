@@ -216,6 +216,31 @@ public final class Deployments {
                 testWar(testClass, Calls.class), "/test");
     }
 
+    /** The metrics war exactly as the build made it (switchboard.ear carries the same). */
+    static WebArchive metricsWarAsBuilt() {
+        File file = new File(System.getProperty("switchboard.metricsWar", "target/deps/switchboard-metrics.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, file);
+    }
+
+    /** {@code ear} with one more web module, {@code web} at {@code contextRoot}, listed in its application.xml. */
+    static EnterpriseArchive withWebModule(EnterpriseArchive ear, WebArchive web, String contextRoot) {
+        String applicationXml = new String(readAll(ear.get("META-INF/application.xml").getAsset().openStream()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String module = "  <module><web><web-uri>%s</web-uri><context-root>%s</context-root></web></module>\n"
+                .formatted(web.getName(), contextRoot);
+        ear.delete("META-INF/application.xml");
+        return ear.setApplicationXML(new StringAsset(applicationXml.replace("  <resource-ref>", module + "  <resource-ref>")))
+                .addAsModule(web);
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * An EAR with the test adapter ({@link #rarForTest}), the applications {@code apps} and the web module
      * {@code web} at {@code contextRoot}, the connection factory named {@link #CONNECTION_FACTORY} in it as in

@@ -263,7 +263,9 @@ class StandaloneAdapterIT {
     @Order(11)
     @RunAsClient
     void everyCliBlockOfTheAdministratorsGuideWasRun() throws IOException {
-        assertEquals(new TreeSet<>(GuideCli.blocks().keySet()), GuideCli.ran());
+        TreeSet<String> ours = new TreeSet<>(GuideCli.blocks().keySet());
+        ours.remove("metrics-prometheus"); // MetricsIT's, run there as written
+        assertEquals(ours, GuideCli.ran().stream().filter(ours::contains).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 
     private ModelNode attribute(String name, String... address) throws IOException {

@@ -30,11 +30,13 @@ public final class AdapterRuntime {
     private final SwitchboardOperator operator;
     private final SwitchboardStatisticsBean statistics;
     private final Optional<Simulator> simulator;
+    private final String instanceName;
 
-    AdapterRuntime(Switchboard switchboard, AdapterSettings settings) {
+    AdapterRuntime(Switchboard switchboard, AdapterSettings settings, String instanceName) {
         this.switchboard = switchboard;
         this.settings = settings;
-        this.operator = new Operator(switchboard);
+        this.instanceName = instanceName;
+        this.operator = new Operator(switchboard, instanceName);
         this.simulator = findSimulator(switchboard);
         this.statistics = new SwitchboardStatisticsBean(this);
         statistics.register();
@@ -43,6 +45,11 @@ public final class AdapterRuntime {
     /** The JMX bean publishing this adapter's figures. */
     public SwitchboardStatisticsBean statistics() {
         return statistics;
+    }
+
+    /** The name this adapter goes by for operators ({@link InstanceName}). */
+    public String instanceName() {
+        return instanceName;
     }
 
     public Switchboard switchboard() {

@@ -20,13 +20,14 @@ public final class RaLog {
     private RaLog() {
     }
 
-    public static void started(String provider, Object lines, Object priorityFile) {
-        LOG.log(Level.INFO, "SWB2001: Switchboard resource adapter started: provider {0}, lines {1},"
-                + " priority lists in {2}", LogText.of(provider), LogText.of(lines), LogText.of(priorityFile));
+    public static void started(String instance, String provider, Object lines, Object priorityFile) {
+        LOG.log(Level.INFO, "SWB2001: Switchboard resource adapter ''{0}'' started: provider {1}, lines {2},"
+                + " priority lists in {3}", LogText.of(instance), LogText.of(provider), LogText.of(lines),
+                LogText.of(priorityFile));
     }
 
-    public static void stopped() {
-        LOG.log(Level.INFO, "SWB2002: Switchboard resource adapter stopped");
+    public static void stopped(String instance) {
+        LOG.log(Level.INFO, "SWB2002: Switchboard resource adapter ''{0}'' stopped", LogText.of(instance));
     }
 
     public static void applicationActivated(String app, Object spec) {

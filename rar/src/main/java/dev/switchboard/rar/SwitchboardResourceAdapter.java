@@ -50,6 +50,13 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     // (SimulatedSwitchSettings, SipSettings) for its own. The defaultValue texts below are what admin
     // consoles show; ConfigPropertyDefaultsTest proves each is the value its record applies.
 
+    @ConfigProperty(defaultValue = InstanceName.DEFAULT,
+            description = "The name this adapter goes by for operators: its MXBean is"
+                    + " dev.switchboard:type=ResourceAdapter,name=<instanceName>, its metrics carry the label"
+                    + " adapter=\"<instanceName>\", and its start and stop messages name it. Give each adapter on a"
+                    + " server its own. Letters, digits, '.', '_', '-'.")
+    private String instanceName;
+
     @ConfigProperty(defaultValue = "sim,sip",
             description = "The line providers, by name, comma-separated: 'sim' is the embedded simulated switch,"
                     + " 'sip' the SIP line provider (see the sip* properties). Line names must be unique across them.")
@@ -261,8 +268,10 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     @Override
     public void start(BootstrapContext ctx) throws ResourceAdapterInternalException {
         AdapterSettings settings;
+        String name;
         try {
             settings = settings();
+            name = InstanceName.parse(instanceName);
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Switchboard configuration refused: " + e.getMessage(), e);
         }
@@ -297,8 +306,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             throw new ResourceAdapterInternalException("the switchboard cannot start: " + e.getMessage(), e);
         }
         this.providerTimer = timer;
-        this.runtime = new AdapterRuntime(switchboard, settings);
-        RaLog.started(settings.providers().toString(), switchboard.lines(), settings.priorityFile());
+        this.runtime = new AdapterRuntime(switchboard, settings, name);
+        RaLog.started(name, settings.providers().toString(), switchboard.lines(), settings.priorityFile());
     }
 
     /** The properties as set, parsed; the providers' own are passed on for their settings records to read. */
@@ -381,6 +390,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         activations.clear();
         AdapterRuntime r = runtime;
         runtime = null;
+        String name = r == null ? InstanceName.parse(instanceName) : r.instanceName();
         if (r != null) {
             try {
                 r.shutdown();
@@ -393,7 +403,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         if (timer != null) {
             timer.close(); // after the providers stopped: nothing waits on it any more
         }
-        RaLog.stopped();
+        RaLog.stopped(name);
     }
 
     @Override
@@ -446,6 +456,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
 
     // ---- configuration properties (JavaBean accessors, as the container expects) ----
 
+    public String getInstanceName() { return instanceName; }
+    public void setInstanceName(String instanceName) { this.instanceName = instanceName; }
     public String getProvider() { return provider; }
     public void setProvider(String provider) { this.provider = provider; }
     public String getSipListenAddress() { return sipListenAddress; }

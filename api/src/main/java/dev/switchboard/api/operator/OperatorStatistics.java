@@ -30,4 +30,14 @@ public record OperatorStatistics(int lines, int applications, int liveCalls, int
     public OperatorStatistics {
         latencies = List.copyOf(latencies);
     }
+
+    /** The figures without latency histograms (an adapter that records none). */
+    public OperatorStatistics(int lines, int applications, int liveCalls, int unownedCalls, long callsOffered,
+                              long handoffsSucceeded, long handoffsTargetNotFound, long handoffsTargetSelf,
+                              long handoffsRolledBack, long offersRefused, long transactionsCommitted,
+                              long transactionsRolledBack) {
+        this(lines, applications, liveCalls, unownedCalls, callsOffered, handoffsSucceeded, handoffsTargetNotFound,
+                handoffsTargetSelf, handoffsRolledBack, offersRefused, transactionsCommitted, transactionsRolledBack,
+                List.of());
+    }
 }

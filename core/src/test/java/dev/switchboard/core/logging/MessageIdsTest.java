@@ -34,7 +34,8 @@ class MessageIdsTest {
             "rar/src/main/java/dev/switchboard/rar/RaLog.java", "2",
             "sip/src/main/java/dev/switchboard/sip/provider/SipLog.java", "30",
             "sip/src/main/java/dev/switchboard/sip/rtp/MediaLog.java", "31",
-            "console/src/main/java/dev/switchboard/console/ConsoleLog.java", "4");
+            "console/src/main/java/dev/switchboard/console/ConsoleLog.java", "4",
+            "metrics/src/main/java/dev/switchboard/metrics/MetricsLog.java", "5");
 
     private static Path root;
     private static final Map<String, List<String>> USES = new TreeMap<>();

@@ -11,8 +11,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Publishes one running adapter's {@link SwitchboardStatistics} as an MXBean. Named after the
- * adapter's lines, which is what tells two activations of the archive apart for an operator.
+ * Publishes one running adapter's {@link SwitchboardStatistics} as an MXBean, named after the
+ * adapter's {@code instanceName}: {@code dev.switchboard:type=ResourceAdapter,name=switchboard} unless
+ * configured otherwise, so JMX clients and exporters find it under a name that does not change when
+ * its lines do.
  */
 public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXBean {
     private static final String DOMAIN = "dev.switchboard";
@@ -29,17 +31,16 @@ public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXB
     /** Registers the bean; a failure is logged and leaves the adapter running without it. */
     public void register() {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        String lines = String.join(",", getLines());
+        String instance = runtime.instanceName();
         for (int n = 1; registeredAs == null; n++) {
             try {
-                ObjectName name = new ObjectName(DOMAIN + ":type=ResourceAdapter,name="
-                        + ObjectName.quote(n == 1 ? lines : lines + " #" + n));
+                ObjectName name = objectName(n == 1 ? instance : instance + "-" + n);
                 server.registerMBean(this, name);
                 registeredAs = name;
             } catch (InstanceAlreadyExistsException e) {
-                // another activation serves the same lines: number this one
+                // another activation goes by the same name (two EARs left at the default): number this one
             } catch (JMException | RuntimeException e) {
-                RaLog.jmxRegistrationFailed(lines, e);
+                RaLog.jmxRegistrationFailed(instance, e);
                 return;
             }
         }
@@ -54,6 +55,11 @@ public final class SwitchboardStatisticsBean implements SwitchboardStatisticsMXB
             }
             registeredAs = null;
         }
+    }
+
+    /** The MXBean name of the adapter called {@code instanceName} (an {@link dev.switchboard.rar.InstanceName}). */
+    public static ObjectName objectName(String instanceName) throws JMException {
+        return new ObjectName(DOMAIN + ":type=ResourceAdapter,name=" + instanceName);
     }
 
     /** The name it was registered under, or null. */

@@ -2,8 +2,8 @@ package dev.switchboard.rar.jmx;
 
 /**
  * The adapter's runtime figures over JMX, registered in the platform MBeanServer as
- * {@code dev.switchboard:type=ResourceAdapter,name="<lines>"} while the adapter runs. Counters
- * count since the adapter started.
+ * {@code dev.switchboard:type=ResourceAdapter,name=<instanceName>} (by default {@code name=switchboard})
+ * while the adapter runs. Counters count since the adapter started.
  */
 public interface SwitchboardStatisticsMXBean {
 

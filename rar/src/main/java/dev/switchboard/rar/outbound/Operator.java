@@ -21,9 +21,16 @@ import java.util.Optional;
 /** The operator's view, controls and event stream, straight over the core. */
 public final class Operator implements SwitchboardOperator {
     private final Switchboard switchboard;
+    private final String instanceName;
 
-    public Operator(Switchboard switchboard) {
+    public Operator(Switchboard switchboard, String instanceName) {
         this.switchboard = switchboard;
+        this.instanceName = instanceName;
+    }
+
+    @Override
+    public String instanceName() {
+        return instanceName;
     }
 
     @Override
