@@ -191,7 +191,7 @@ final class RequestRouter implements SipListener {
             } catch (IOException e) {
                 throw overLimit(SipSettings.RTP_PORT_RANGE + ": " + e.getMessage());
             }
-            SipCall call = new SipCall(ctx, callId, line, tx, offer, modes, socket, toTag);
+            SipCall call = new SipCall(ctx, callId, callId, line, tx, offer, modes, socket, toTag);
             if (!ctx.calls().tryAdd(call)) {
                 throw overLimit(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up,"
                         + " or the Call-ID is in use");
@@ -224,7 +224,7 @@ final class RequestRouter implements SipListener {
     }
 
     private void toCall(ServerTransaction tx, String callId, Consumer<SipCall> handler) {
-        SipCall call = ctx.calls().get(callId);
+        SipCall call = ctx.calls().byCallId(callId);
         if (call == null) {
             reject(tx, tx.getRequest().getMethod(), callId, new SipRejection(481, "no such call"));
             return;
@@ -242,7 +242,7 @@ final class RequestRouter implements SipListener {
     }
 
     private void cancel(ServerTransaction tx, String callId) {
-        SipCall call = ctx.calls().get(callId);
+        SipCall call = ctx.calls().byCallId(callId);
         if (call == null) {
             reject(tx, Request.CANCEL, callId, new SipRejection(481, "no such call"));
             return;
@@ -258,7 +258,7 @@ final class RequestRouter implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        SipCall call = ctx.calls().get(event.getDialog().getCallId().getCallId());
+        SipCall call = ctx.calls().byCallId(event.getDialog().getCallId().getCallId());
         if (call != null) {
             submit(call, "the end of the dialog", () -> call.onDialogTerminated(event.getDialog()));
         }
@@ -268,7 +268,7 @@ final class RequestRouter implements SipListener {
     public void processResponse(ResponseEvent event) {
         try {
             String callId = StrayResponses.callIdOf(event.getResponse());
-            SipCall call = ctx.calls().get(callId);
+            SipCall call = ctx.calls().byCallId(callId);
             if (call != null) {
                 // its INVITE (R30) or REFER (R29), a BYE, or a session refresh
                 submit(call, "a response", () -> call.onResponse(event));
@@ -288,7 +288,7 @@ final class RequestRouter implements SipListener {
         // an INVITE or REFER of ours that got no response at all ends what it was for, and an
         // unanswered session refresh means the caller is gone
         ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
-        SipCall call = ct == null ? null : ctx.calls().get(Responses.callIdOf(ct.getRequest()));
+        SipCall call = ct == null ? null : ctx.calls().byCallId(Responses.callIdOf(ct.getRequest()));
         if (call != null) {
             submit(call, "a request's timeout", () -> call.onClientTimeout(ct));
         }

@@ -4,7 +4,7 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.ProviderTimer;
-import dev.switchboard.sip.control.CallControlListener;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
@@ -51,6 +51,7 @@ final class SipCall {
     private final SipContext ctx;
     private final Responses responses;
     private final String id;
+    private final String sipCallId;
     private final String line;
     private final ServerTransaction inviteTx;
     private final String toTag;
@@ -77,11 +78,17 @@ final class SipCall {
     /** Whether the media reader decodes answered audio (not T.38): only then is RTP inactivity watched. */
     private boolean audioRunning;
 
-    SipCall(SipContext ctx, String id, String line, ServerTransaction inviteTx, SessionDescription offer,
-            int offeredModes, DatagramSocket mediaSocket, String toTag) {
+    /**
+     * @param id        the provider call id the core knows the call by: the Call-ID of a call that
+     *                  arrived, the core's own name for a call it makes (R30)
+     * @param sipCallId the Call-ID of the call's dialog
+     */
+    SipCall(SipContext ctx, String id, String sipCallId, String line, ServerTransaction inviteTx,
+            SessionDescription offer, int offeredModes, DatagramSocket mediaSocket, String toTag) {
         this.ctx = ctx;
         this.responses = new Responses(ctx);
         this.id = id;
+        this.sipCallId = sipCallId;
         this.line = line;
         this.inviteTx = inviteTx;
         this.offer = offer;
@@ -102,6 +109,11 @@ final class SipCall {
 
     String id() {
         return id;
+    }
+
+    /** The Call-ID of the call's dialog (final: safe to read on any thread). */
+    String sipCallId() {
+        return sipCallId;
     }
 
     String line() {
@@ -592,13 +604,13 @@ final class SipCall {
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 
-    /** A call this side placed ended before answer; {@code report} says why, and nothing else is reported. */
-    void failOutbound(Runnable report) {
+    /** A call this side placed ended before answer, for {@code reason}: the core hears DISCONNECTED with it, then IDLE (R30). */
+    void failOutbound(DisconnectReason reason) {
         if (phase == Phase.ENDED) {
             return;
         }
         release();
-        report.run();
+        ctx.events().callDisconnected(id, reason);
     }
 
     /** A response to a request this call sent: its INVITE, a REFER; BYE answers need nothing. */
@@ -636,8 +648,12 @@ final class SipCall {
         transfer.onNotify(tx);
     }
 
-    /** Answers the ringing INVITE 302 with {@code destination} as Contact (R29); the call then ends. */
-    void redirect(SipURI destination, CallControlListener listener) {
+    /**
+     * Answers the ringing INVITE 302 with {@code destination} as Contact (R29) and reports the
+     * result as operation {@code opId}. After a success nothing more is reported: the core ends the
+     * call for every handle.
+     */
+    void redirect(SipURI destination, String opId) {
         String refusal = redirectRefusal();
         if (refusal == null) {
             try {
@@ -651,9 +667,9 @@ final class SipCall {
         ControlResult result = refusal == null ? ControlResult.SUCCESS : ControlResult.FAILED;
         String detail = refusal == null ? "302 Moved Temporarily to " + destination : refusal;
         SipLog.controlResult(id, "redirect to " + destination, result, detail);
-        listener.redirectResult(id, result, detail);
+        ctx.events().transferFinished(id, opId, result == ControlResult.SUCCESS, detail);
         if (refusal == null) {
-            end(CallState.DISCONNECTED);
+            release();
         }
     }
 
@@ -671,25 +687,33 @@ final class SipCall {
         return null;
     }
 
-    /** Transfers the connected call with REFER (R29); BYE and the end follow a SUCCESS. */
-    void blindTransfer(SipURI destination, CallControlListener listener) {
+    /**
+     * Transfers the connected call with REFER (R29), reported as operation {@code opId}. A success
+     * is reported once the call's recordings are (CANCELLED); then the provider sends BYE and
+     * reports nothing more about the call, which the core ends for every handle.
+     */
+    void blindTransfer(SipURI destination, String opId) {
         String refusal = phase != Phase.CONNECTED ? "the call is not connected"
                 : transfer != null ? "a transfer of the call is already under way" : null;
         if (refusal != null) {
             SipLog.controlResult(id, "blind transfer to " + destination, ControlResult.FAILED, refusal);
-            listener.transferResult(id, ControlResult.FAILED, refusal);
+            ctx.events().transferFinished(id, opId, false, refusal);
             return;
         }
-        transfer = new BlindTransfer(ctx, id, dialog(), destination, listener, this::transferFinished);
+        transfer = new BlindTransfer(ctx, id, dialog(), destination,
+                (result, detail) -> transferFinished(opId, result, detail));
         transfer.start(this::submit);
     }
 
-    private void transferFinished(ControlResult result) {
+    private void transferFinished(String opId, ControlResult result, String detail) {
         transfer = null;
-        if (result == ControlResult.SUCCESS && phase == Phase.CONNECTED) {
-            rejectPending(487);
-            sendBye();
-            end(CallState.DISCONNECTED);
+        if (result != ControlResult.SUCCESS || phase != Phase.CONNECTED) {
+            ctx.events().transferFinished(id, opId, false, detail);
+            return;
         }
+        ctx.events().transferFinished(id, opId, true, detail);
+        rejectPending(487);
+        sendBye();
+        release();
     }
 }

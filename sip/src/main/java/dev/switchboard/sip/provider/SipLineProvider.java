@@ -4,8 +4,7 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
-import dev.switchboard.sip.control.CallControlListener;
-import dev.switchboard.sip.control.CallControlSignalling;
+import dev.switchboard.core.spi.ProviderFeature;
 import dev.switchboard.core.spi.ProviderResources;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
@@ -33,17 +32,17 @@ import javax.sip.SipProvider;
  * else, the calls' handlers, the media readers and the re-INVITE timeouts, runs on the threads of
  * the {@link ProviderContext} the switchboard starts the provider with; the provider makes none.
  */
-public final class SipLineProvider implements LineProvider, CallControlSignalling {
+public final class SipLineProvider implements LineProvider {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final ProviderCapabilities CAPABILITIES =
-            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true);
+            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true).with(ProviderFeature.REDIRECT,
+                    ProviderFeature.BLIND_TRANSFER, ProviderFeature.MAKE_CALL);
     /** How long stop waits for the calls' BYEs to go out before the stack stops. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final String name;
     private final SipSettings settings;
     private volatile Running running;
-    private volatile CallControlListener controlListener = SipCallControl.UNHEARD;
 
     /** What exists while started. */
     private record Running(SipStackImpl stack, SipContext ctx, SipCallControl control) {
@@ -100,7 +99,7 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
             stack.start();
-            running = new Running(stack, ctx, new SipCallControl(ctx, () -> controlListener));
+            running = new Running(stack, ctx, new SipCallControl(ctx));
         } catch (Exception e) {
             if (stack != null) {
                 stack.stop();
@@ -215,26 +214,24 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         }
     }
 
-    // ---- call control (R29, R30), until the provider SPI carries it ----
+    // ---- call control (R29, R30) ----
 
-    /** Where the results of {@link #makeCall}, {@link #redirect} and {@link #blindTransfer} go from now on. */
-    public void setCallControlListener(CallControlListener listener) {
-        this.controlListener = Objects.requireNonNull(listener, "listener");
+    /** Places the call the core named {@code providerCallId} (R30); see {@link SipCallControl#makeCall}. */
+    @Override
+    public void makeCall(String providerCallId, String line, String destination, int mediaModes) {
+        control().makeCall(providerCallId, line, destination, mediaModes);
     }
 
+    /** Answers the ringing call 302 (R29); see {@link SipCallControl#redirect}. */
     @Override
-    public String makeCall(String line, String destination, int mediaModes) {
-        return control().makeCall(line, destination, mediaModes);
+    public void redirect(String providerCallId, String operationId, String destination) {
+        control().redirect(providerCallId, operationId, destination);
     }
 
+    /** Transfers the connected call with REFER (R29); see {@link SipCallControl#blindTransfer}. */
     @Override
-    public void redirect(String providerCallId, String destination) {
-        control().redirect(providerCallId, destination);
-    }
-
-    @Override
-    public void blindTransfer(String providerCallId, String destination) {
-        control().blindTransfer(providerCallId, destination);
+    public void blindTransfer(String providerCallId, String operationId, String destination) {
+        control().blindTransfer(providerCallId, operationId, destination);
     }
 
     private SipCallControl control() {

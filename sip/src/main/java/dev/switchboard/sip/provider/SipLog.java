@@ -141,10 +141,6 @@ final class SipLog {
         LOG.log(Level.DEBUG, "SWB3023: call {0} is over; its late response gets {1}", callId, what);
     }
 
-    static void unheard(String callId, String report) {
-        LOG.log(Level.WARNING, "SWB3024: call {0}: no call-control listener is set; report lost: {1}", callId, report);
-    }
-
     static void stackError(String message) {
         badInput.log(LOG, Level.WARNING, "SWB3010", () -> "SWB3010: SIP stack: " + LogText.of(message));
     }
