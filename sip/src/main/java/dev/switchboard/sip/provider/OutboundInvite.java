@@ -171,9 +171,10 @@ final class OutboundInvite {
             return;
         }
         Optional<MediaDescription> answer;
+        SessionDescription sdp = null;
         String problem;
         try {
-            SessionDescription sdp = Offers.read(r);
+            sdp = Offers.read(r);
             answer = sdp == null ? Optional.empty() : sdp.firstActive("audio").filter(a -> Reoffers.g711Of(a).isPresent());
             problem = sdp == null ? "the answer has no SDP" : "the SDP answer has no G.711 audio";
         } catch (SipRejection e) {
@@ -186,8 +187,10 @@ final class OutboundInvite {
             return;
         }
         dialog = d;
-        // the far end sends to the payload types of our offer (RFC 3264 section 5.1), so decode by those
-        call.outboundConnected(ownAudio(), Reoffers.g711Of(answer.get()).orElseThrow());
+        // RTP goes where the answer says, with its payload types; the far end sends with those of our
+        // offer (RFC 3264 section 5.1), which matters for telephone-event, the one dynamic type
+        call.outboundConnected(sdp, answer.get(), Reoffers.g711Of(answer.get()).orElseThrow(),
+                ownAudio().telephoneEventPayloadType().orElse(-1));
     }
 
     private MediaDescription ownAudio() {

@@ -3,7 +3,7 @@ package dev.switchboard.sip.provider;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.sip.sdp.SessionDescription;
 import java.io.IOException;
-import java.net.DatagramSocket;
+import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -163,7 +163,6 @@ final class RequestRouter implements SipListener {
     private void newCall(ServerTransaction tx, String callId) {
         Request request = tx.getRequest();
         String toTag = Responses.newTag();
-        DatagramSocket socket = null;
         try {
             if (!(request.getRequestURI() instanceof SipURI uri)) {
                 throw new SipRejection(416, "request-URI " + request.getRequestURI() + " is not a sip: URI");
@@ -186,17 +185,18 @@ final class RequestRouter implements SipListener {
             if (Integer.bitCount(modes) > 1) {
                 modes |= MediaMode.UNKNOWN.bit(); // TAPI: several candidates are offered as UNKNOWN plus them
             }
+            SipCall call;
             try {
-                socket = ctx.rtpPorts().open();
+                DatagramChannel rtp = ctx.rtpPorts().open();
+                call = new SipCall(ctx, callId, callId, line, tx, offer, modes, rtp, toTag); // owns the port now
             } catch (IOException e) {
                 throw overLimit(SipSettings.RTP_PORT_RANGE + ": " + e.getMessage());
             }
-            SipCall call = new SipCall(ctx, callId, callId, line, tx, offer, modes, socket, toTag);
             if (!ctx.calls().tryAdd(call)) {
+                call.abandonMedia();
                 throw overLimit(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up,"
                         + " or the Call-ID is in use");
             }
-            socket = null; // the call owns it now
             String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
             try {
                 call.submitOrRefuse(() -> call.start(caller, uri.toString()));
@@ -211,10 +211,6 @@ final class RequestRouter implements SipListener {
                 responses.send(tx, 503, toTag, null, r.headers());
             } else {
                 reject(tx, "INVITE", callId, r);
-            }
-        } finally {
-            if (socket != null) {
-                socket.close();
             }
         }
     }

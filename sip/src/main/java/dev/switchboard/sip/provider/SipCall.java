@@ -14,7 +14,8 @@ import dev.switchboard.sip.sdp.MediaDescription;
 import dev.switchboard.sip.sdp.SdpAnswer;
 import dev.switchboard.sip.sdp.SdpAnswerWriter;
 import dev.switchboard.sip.sdp.SessionDescription;
-import java.net.DatagramSocket;
+import java.io.IOException;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +34,10 @@ import javax.sip.message.Response;
 
 /**
  * One SIP dialog as one call. Every method runs on the call's {@link SerialExecutor} over the
- * provider's executor (the stack's listener, the core's requests, the media reader and the
- * re-INVITE timer only ever submit to it), so the state below needs no lock and what the core
- * hears about the call is in the order it happened.
+ * provider's executor (the stack's listener, the core's requests, the media engine and the
+ * timers only ever submit to it), so the state below needs no lock and what the core hears about
+ * the call is in the order it happened. Its RTP is a stream on the provider's media engine
+ * ({@link CallMedia}), opened with the call.
  *
  * <p>Every call ends, even when its caller vanishes: the {@link CallTimers} end it with a BYE when
  * the RFC 4028 session is not refreshed in time ({@link SessionTimer}), when an answered audio call
@@ -56,7 +58,7 @@ final class SipCall {
     private final ServerTransaction inviteTx;
     private final String toTag;
     private final SessionDescription offer;
-    private final RtpSession media;
+    private final CallMedia media;
     private final SdpAnswerWriter writer;
     private final SerialExecutor serial;
     private final int offeredModes;
@@ -75,16 +77,19 @@ final class SipCall {
     private final SessionRefresher session;
     /** The SDP this side last sent; a re-INVITE refresh offers it again unchanged. */
     private String localSdp;
-    /** Whether the media reader decodes answered audio (not T.38): only then is RTP inactivity watched. */
-    private boolean audioRunning;
 
     /**
      * @param id        the provider call id the core knows the call by: the Call-ID of a call that
      *                  arrived, the core's own name for a call it makes (R30)
      * @param sipCallId the Call-ID of the call's dialog
      */
+    /**
+     * @param mediaChannel the call's RTP port, bound; the call owns it from now on (closed here if
+     *                     the media engine cannot take it)
+     * @throws IOException when the media engine cannot take the channel
+     */
     SipCall(SipContext ctx, String id, String sipCallId, String line, ServerTransaction inviteTx,
-            SessionDescription offer, int offeredModes, DatagramSocket mediaSocket, String toTag) {
+            SessionDescription offer, int offeredModes, DatagramChannel mediaChannel, String toTag) throws IOException {
         this.ctx = ctx;
         this.responses = new Responses(ctx);
         this.id = id;
@@ -94,7 +99,6 @@ final class SipCall {
         this.offer = offer;
         this.offeredModes = offeredModes;
         this.mediaModes = offeredModes;
-        this.media = new RtpSession(id, mediaSocket, mediaEvents());
         this.toTag = toTag;
         this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
         // a handler the executor refuses is tried again on the timer, never left for a next message
@@ -105,6 +109,7 @@ final class SipCall {
         this.timers = new CallTimers(id, ctx.provider().timer(), this::submit);
         // a call this side places has no INVITE of the peer's: the peer's UPDATE support is then unknown
         this.session = new SessionRefresher(ctx, id, line, inviteTx == null ? null : inviteTx.getRequest());
+        this.media = CallMedia.open(ctx, id, mediaChannel, this::submit, heard());
     }
 
     String id() {
@@ -145,9 +150,9 @@ final class SipCall {
         serial.executeOrRefuse(task);
     }
 
-    /** The media reader's reports, put in line with the call's SIP messages. */
-    private MediaEvents mediaEvents() {
-        return new MediaEvents() {
+    /** What the media engine decodes, put in line with the call's SIP messages. */
+    private CallMedia.Heard heard() {
+        return new CallMedia.Heard() {
             @Override
             public void faxTone() {
                 submit(SipCall.this::onFaxTone);
@@ -198,7 +203,7 @@ final class SipCall {
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
         codec = audio.flatMap(Reoffers::g711Of).orElse(null);
-        audio.ifPresent(this::startMedia);
+        audio.ifPresent(a -> media.answered(o, a, offer == null)); // no offer: answer where the caller's RTP comes from
         audio.ifPresent(a -> watchRtp(o, a));
         sessionRefreshed(agreed);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
@@ -310,8 +315,9 @@ final class SipCall {
 
     /** Answers an audio offer in the dialog (re-INVITE, UPDATE): a 2xx is a session refresh, and may put the call on hold. */
     private void answerAudio(ServerTransaction tx, SessionDescription o, String what) {
-        // keep the codec in use, so that a hold or resume does not switch what the media reader decodes
-        SdpAnswer answer = writer.answer(Reoffers.keepingCodec(o, codec), AcceptedMedia.audio(media.port()));
+        // keep the codec in use, so that a hold or resume does not switch what the stream sends and decodes
+        SessionDescription kept = Reoffers.keepingCodec(o, codec);
+        SdpAnswer answer = writer.answer(kept, AcceptedMedia.audio(media.port()));
         if (!answer.acceptsAnything()) {
             SipLog.rejected(id, what, 488, "no offered stream can be answered");
             responses.send(tx, 488, null);
@@ -321,7 +327,8 @@ final class SipCall {
         responses.send(tx, 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
         localSdp = answer.text();
         sessionRefreshed(agreed);
-        Optional<MediaDescription> audio = o.firstActive("audio");
+        Optional<MediaDescription> audio = kept.firstActive("audio");
+        media.renegotiated(kept, audio);
         if (audio.isPresent()) {
             watchRtp(o, audio.get()); // a hold stops the watch, a resume starts it afresh
         } else {
@@ -452,13 +459,13 @@ final class SipCall {
         }
     }
 
-    /** Watches the answered audio for RTP when the caller is to send it: not on hold, reader running. */
+    /** Watches the answered audio for RTP when the caller is to send it: not on hold, audio decoded (not T.38). */
     private void watchRtp(SessionDescription o, MediaDescription audio) {
         String address = o.connectionOf(audio) == null ? null : o.connectionOf(audio).address();
         boolean callerSends = o.directionOf(audio) == Direction.SENDRECV && audio.isActive()
                 && !"0.0.0.0".equals(address);
-        if (audioRunning && callerSends) {
-            timers.watchRtp(limits.rtpTimeoutSeconds(), media::lastDatagramNanos, this::onRtpSilence);
+        if (media.decoding() && callerSends) {
+            timers.watchRtp(limits.rtpTimeoutSeconds(), media::lastPacketNanos, this::onRtpSilence);
         } else {
             timers.stopRtp();
         }
@@ -490,26 +497,15 @@ final class SipCall {
     }
 
     /**
-     * The provider is stopping and this call did not end in time: free its media socket so that
-     * its reader ends. The one method that may run outside the serial executor (closing the
-     * socket is thread-safe; the call's state is not touched).
+     * The provider is stopping and this call did not end in time (or never started): free its
+     * RTP stream and port. The one method that may run outside the serial executor (closing the
+     * stream is thread-safe; the call's state is not touched).
      */
     void abandonMedia() {
         media.close();
     }
 
     // ---- helpers ----
-
-    /** Decodes the answered audio on a long-running thread; without one the call goes on undecoded. */
-    private void startMedia(MediaDescription audio) {
-        try {
-            media.start(audio, ctx.provider().longRunningExecutor());
-            audioRunning = true;
-        } catch (RejectedExecutionException e) {
-            SipLog.refused(id, "its media reader", "the call goes on, but fax tones and RFC 4733 digits on it"
-                    + " are not detected", e);
-        }
-    }
 
     /** Answers a waiting T.38 re-INVITE 488 after sipReinviteTimeoutMillis, on the call's serial executor. */
     private ProviderTimer.Scheduled reinviteTimeout(ServerTransaction tx) {
@@ -529,7 +525,6 @@ final class SipCall {
         p.timeout().cancel();
         SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
         media.stopAudio();
-        audioRunning = false;
         timers.stopRtp();
         SessionTimer.Agreement agreed = SessionTimer.answer(p.tx().getRequest(), limits);
         responses.send(p.tx(), 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
@@ -593,14 +588,18 @@ final class SipCall {
 
     // ---- call control: make call (R30), redirect and blind transfer (R29) ----
 
-    /** The far end answered the INVITE this side sent; {@code decodeWith} is the audio it sends us. */
-    void outboundConnected(MediaDescription decodeWith, String answeredCodec) {
+    /**
+     * The far end answered the INVITE this side sent with {@code audio} of its SDP {@code answer};
+     * {@code offeredEvents} is the telephone-event payload type of our offer, the one its digits come in.
+     */
+    void outboundConnected(SessionDescription answer, MediaDescription audio, String answeredCodec, int offeredEvents) {
         if (phase != Phase.RINGING) {
             return;
         }
         phase = Phase.CONNECTED;
         codec = answeredCodec;
-        startMedia(decodeWith);
+        media.answered(answer, audio, false);
+        media.receiveEventsOn(offeredEvents);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 

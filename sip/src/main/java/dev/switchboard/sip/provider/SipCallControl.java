@@ -2,7 +2,6 @@ package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.MediaMode;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,14 +55,13 @@ final class SipCallControl {
         if (ctx.calls().isFull()) {
             throw new IllegalStateException(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up");
         }
-        DatagramSocket socket;
+        String sipCallId = ctx.sipProvider().getNewCallId().getCallId();
+        SipCall call;
         try {
-            socket = ctx.rtpPorts().open();
+            call = new SipCall(ctx, providerCallId, sipCallId, line, null, null, mediaModes, ctx.rtpPorts().open(), null);
         } catch (IOException e) {
             throw new IllegalStateException(SipSettings.RTP_PORT_RANGE + ": " + e.getMessage(), e);
         }
-        String sipCallId = ctx.sipProvider().getNewCallId().getCallId();
-        SipCall call = new SipCall(ctx, providerCallId, sipCallId, line, null, null, mediaModes, socket, null);
         OutboundInvite invite = new OutboundInvite(ctx, call, target, newTag(), call.offer());
         call.placing(invite);
         if (!ctx.calls().tryAdd(call)) {

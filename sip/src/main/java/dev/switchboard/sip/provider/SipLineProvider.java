@@ -6,10 +6,14 @@ import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderFeature;
 import dev.switchboard.core.spi.ProviderResources;
+import dev.switchboard.sip.rtp.MediaEngine;
+import dev.switchboard.sip.rtp.PacingLoop;
+import dev.switchboard.sip.rtp.PortRange;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +32,11 @@ import javax.sip.SipProvider;
  *
  * <p>Threads: jain-sip reads the network on its own transport threads (the stack takes no
  * executor) and handles the messages on one thread, in the order they arrived; its listener only
- * hands each message to the call's serial executor. Everything
- * else, the calls' handlers, the media readers and the re-INVITE timeouts, runs on the threads of
- * the {@link ProviderContext} the switchboard starts the provider with; the provider makes none.
+ * hands each message to the call's serial executor. Everything else runs on the threads of the
+ * {@link ProviderContext} the switchboard starts the provider with; the provider makes none: the
+ * calls' handlers on its executor, the clocks on its timer, and one {@link MediaEngine} for every
+ * call's RTP on its long-running executor ({@code sipMediaThreads} I/O loops and one pacing loop,
+ * however many calls there are).
  */
 public final class SipLineProvider implements LineProvider {
     private static final AtomicInteger STACKS = new AtomicInteger();
@@ -43,6 +49,9 @@ public final class SipLineProvider implements LineProvider {
     private final String name;
     private final SipSettings settings;
     private volatile Running running;
+
+    /** How long stop waits for the media engine to give its threads back. */
+    private static final long ENGINE_STOP_MILLIS = 2000;
 
     /** What exists while started. */
     private record Running(SipStackImpl stack, SipContext ctx, SipCallControl control) {
@@ -78,7 +87,9 @@ public final class SipLineProvider implements LineProvider {
             throw new IllegalStateException("SIP provider '" + name + "' is already started");
         }
         settings.tls().check(); // the stack would only log a keystore it cannot read
+        Objects.requireNonNull(context, "context");
         SipStackImpl stack = null;
+        MediaEngine engine = startEngine(context);
         Admission admission;
         try {
             stack = new SipStackImpl(stackProperties());
@@ -93,9 +104,9 @@ public final class SipLineProvider implements LineProvider {
                         settings.tls().port(), "tls"));
             }
             SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
-                    new AddressFactoryImpl(), Objects.requireNonNull(context, "context"),
-                    new RtpPorts(InetAddress.getByName(settings.listenAddress()), settings.rtpPortMin(),
-                            settings.rtpPortMax()), new CallRegistry(settings.maxCalls()));
+                    new AddressFactoryImpl(), context, new PortRange(InetAddress.getByName(settings.listenAddress()),
+                            settings.rtpPortMin(), Math.min(settings.rtpPortMax(), 65534)), engine,
+                    new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
             stack.start();
@@ -104,6 +115,7 @@ public final class SipLineProvider implements LineProvider {
             if (stack != null) {
                 stack.stop();
             }
+            stopEngine(engine);
             throw new IllegalStateException("SIP provider '" + name + "' cannot listen on " + settings.listenAddress()
                     + ":" + settings.port() + "/" + settings.transport() + " (" + SipSettings.LISTEN_ADDRESS + ", "
                     + SipSettings.PORT + ", " + SipSettings.TRANSPORT + ")"
@@ -116,6 +128,33 @@ public final class SipLineProvider implements LineProvider {
         if (settings.tls().enabled()) {
             SipLog.tlsListening(settings.listenAddress(), settings.tls().port(), TlsSettings.PROTOCOLS,
                     settings.tls().clientAuth().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * The media engine for every call's RTP: its I/O loops and its pacing loop are long-running
+     * work on the context's executor for that (the WorkManager's long-running pool in the adapter).
+     */
+    private MediaEngine startEngine(ProviderContext context) {
+        MediaSettings media = settings.media();
+        try {
+            return new MediaEngine(media.engineConfig(), context.longRunningExecutor(),
+                    new PacingLoop(context.longRunningExecutor(), media.pacerThreadName()));
+        } catch (IOException e) {
+            throw new IllegalStateException("SIP provider '" + name + "' cannot start its RTP media engine ("
+                    + MediaSettings.THREADS + " " + media.threads() + " I/O threads and one pacing thread, all from"
+                    + " the adapter's long-running work): " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopEngine(MediaEngine engine) {
+        engine.close();
+        try {
+            if (!engine.awaitStopped(ENGINE_STOP_MILLIS)) {
+                SipLog.engineStopWaitedInVain(ENGINE_STOP_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -158,7 +197,7 @@ public final class SipLineProvider implements LineProvider {
             try {
                 call.submit(call::drop);
             } catch (RejectedExecutionException e) {
-                call.abandonMedia(); // no thread to send its BYE on: at least free its port and reader
+                call.abandonMedia(); // no thread to send its BYE on: at least free its RTP port
             }
         }
         try {
@@ -173,6 +212,7 @@ public final class SipLineProvider implements LineProvider {
             calls.all().forEach(SipCall::abandonMedia);
         }
         r.stack().stop();
+        stopEngine(r.ctx().media());
         SipLog.stopped();
     }
 
@@ -197,12 +237,12 @@ public final class SipLineProvider implements LineProvider {
         return r != null && r.ctx().calls().get(providerCallId) != null;
     }
 
-    /** The dialogs not yet ended and the RTP ports still open. */
+    /** The dialogs not yet ended and the RTP streams (each with its port) still open. */
     @Override
     public ProviderResources resources() {
         Running r = running;
         return r == null ? ProviderResources.NONE
-                : new ProviderResources(r.ctx().calls().size(), r.ctx().rtpPorts().openPorts());
+                : new ProviderResources(r.ctx().calls().size(), r.ctx().media().streams());
     }
 
     /** Runs an owner's request on the call's executor; a call that has ended meanwhile ignores it. */

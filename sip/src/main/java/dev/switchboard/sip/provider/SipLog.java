@@ -72,9 +72,9 @@ final class SipLog {
                 + " answered 488", LogText.of(callId), String.valueOf(millis));
     }
 
-    static void badMedia(String callId, String reason) {
-        badInput.log(LOG, Level.DEBUG, "SWB3007", () -> "SWB3007: call " + LogText.of(callId)
-                + ": media packet dropped: " + LogText.of(reason));
+    static void mediaUnreachable(String callId, String reason) {
+        badInput.log(LOG, Level.WARNING, "SWB3013", () -> "SWB3013: call " + LogText.of(callId)
+                + ": the SDP's media address does not resolve (" + LogText.of(reason) + "); no RTP is sent to it");
     }
 
     static void coreRefused(String callId, Throwable e) {
@@ -119,6 +119,11 @@ final class SipLog {
     static void stopWaitedInVain(int calls) {
         LOG.log(Level.WARNING, "SWB3012: SIP line provider stopping: {0} calls did not end in time; their media"
                 + " sockets are closed and the stack stops without their BYEs", String.valueOf(calls));
+    }
+
+    static void engineStopWaitedInVain(long millis) {
+        LOG.log(Level.WARNING, "SWB3014: SIP line provider stopping: the RTP media engine''s threads did not come back"
+                + " within {0} ms; they end once their current wait is over", String.valueOf(millis));
     }
 
     // ---- call control (SWB3020-SWB3039: make call, redirect, blind transfer) ----
