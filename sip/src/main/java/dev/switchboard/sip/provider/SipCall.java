@@ -5,6 +5,10 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.ProviderTimer;
 import dev.switchboard.api.DisconnectReason;
+import dev.switchboard.api.media.MediaEndReason;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
+import dev.switchboard.sip.media.PromptException;
 import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
@@ -77,6 +81,11 @@ final class SipCall {
     private final SessionRefresher session;
     /** The SDP this side last sent; a re-INVITE refresh offers it again unchanged. */
     private String localSdp;
+    /**
+     * Whether the core has been told the call is over for it (its end, an unanswered end, or a
+     * redirect or transfer that took it away): from then on nothing more is reported about it.
+     */
+    private boolean told;
 
     /**
      * @param id        the provider call id the core knows the call by: the Call-ID of a call that
@@ -110,6 +119,7 @@ final class SipCall {
         // a call this side places has no INVITE of the peer's: the peer's UPDATE support is then unknown
         this.session = new SessionRefresher(ctx, id, line, inviteTx == null ? null : inviteTx.getRequest());
         this.media = CallMedia.open(ctx, id, mediaChannel, this::submit, heard());
+        media.reportTo(this::mediaFinished);
     }
 
     String id() {
@@ -559,10 +569,20 @@ final class SipCall {
 
     /**
      * Ends the call: frees its media and its place among sipMaxCalls, then tells the core:
-     * {@code null} = the caller hung up (R24), DISCONNECTED = this side ended it (drop, 488).
+     * {@code null} = the caller hung up (R24), DISCONNECTED = this side ended it (drop, 488). The
+     * end is told after the reports the stream's close queued on this executor, so that a
+     * recording the end stopped is reported, its file complete, before the call's end (the SPI's order).
      */
     private void end(CallState byUs) {
         release();
+        submit(() -> tellEnd(byUs));
+    }
+
+    private void tellEnd(CallState byUs) {
+        if (told) {
+            return;
+        }
+        told = true;
         if (byUs == null) {
             ctx.events().remoteHangup(id);
         } else {
@@ -609,7 +629,12 @@ final class SipCall {
             return;
         }
         release();
-        ctx.events().callDisconnected(id, reason);
+        submit(() -> {
+            if (!told) {
+                told = true;
+                ctx.events().callDisconnected(id, reason);
+            }
+        });
     }
 
     /** A response to a request this call sent: its INVITE, a REFER; BYE answers need nothing. */
@@ -668,6 +693,7 @@ final class SipCall {
         SipLog.controlResult(id, "redirect to " + destination, result, detail);
         ctx.events().transferFinished(id, opId, result == ControlResult.SUCCESS, detail);
         if (refusal == null) {
+            told = true;
             release();
         }
     }
@@ -710,9 +736,90 @@ final class SipCall {
             ctx.events().transferFinished(id, opId, false, detail);
             return;
         }
+        media.stopRecording(); // its report (CANCELLED, the file complete) is queued: it goes before the success
+        submit(() -> transferSucceeded(opId, detail));
+    }
+
+    private void transferSucceeded(String opId, String detail) {
+        if (told) {
+            return; // the call ended first and the core heard of it, which answered the transfer FAILED
+        }
         ctx.events().transferFinished(id, opId, true, detail);
-        rejectPending(487);
-        sendBye();
-        release();
+        told = true;
+        if (phase == Phase.CONNECTED) {
+            rejectPending(487);
+            sendBye();
+            release();
+        }
+    }
+
+    // ---- media (R25-R28) ----
+
+    /** Plays {@code prompts} one after the other, reported as {@code opId} (DONE at their end). */
+    void play(String opId, List<Prompt> prompts) {
+        if (!hasAudioFor(opId, "play " + opId)) {
+            return;
+        }
+        try {
+            media.play(opId, ctx.prompts().sequence(prompts));
+        } catch (PromptException | RuntimeException e) {
+            mediaFailed(opId, "play " + opId, e.getMessage());
+        }
+    }
+
+    /** Sends DTMF {@code digits} (RFC 4733), reported as {@code opId}. */
+    void generateDigits(String opId, String digits) {
+        if (!hasAudioFor(opId, "generate digits " + opId)) {
+            return;
+        }
+        try {
+            media.generateDigits(opId, digits);
+        } catch (RuntimeException e) {
+            mediaFailed(opId, "generate digits " + opId, e.getMessage());
+        }
+    }
+
+    /** Records the caller to {@code request.file()}, reported as {@code opId} with the length recorded. */
+    void record(String opId, RecordRequest request) {
+        if (!hasAudioFor(opId, "record " + opId)) {
+            return;
+        }
+        try {
+            media.record(opId, request);
+        } catch (RuntimeException e) {
+            mediaFailed(opId, "record " + opId, e.getMessage());
+        }
+    }
+
+    /** Stops {@code opId} if it still runs; an operation that has ended or is unknown is ignored (SPI). */
+    void stopMedia(String opId) {
+        media.stop(opId);
+    }
+
+    /**
+     * Whether the call has answered audio to play to or record: else the operation fails at once
+     * (R33), unless the call has ended, whose end ends it (HANGUP, in the core).
+     */
+    private boolean hasAudioFor(String opId, String what) {
+        if (phase == Phase.CONNECTED && media.decoding()) {
+            return true;
+        }
+        if (phase != Phase.ENDED) {
+            mediaFailed(opId, what, phase == Phase.RINGING ? "the call is not answered"
+                    : "the call has no audio (it switched to T.38 fax)");
+        }
+        return false;
+    }
+
+    private void mediaFailed(String opId, String what, String why) {
+        SipLog.mediaFailed(id, what, why);
+        mediaFinished(opId, MediaEndReason.FAILED, Duration.ZERO);
+    }
+
+    /** An operation ended: the core hears of it unless the call is already over for it. */
+    private void mediaFinished(String opId, MediaEndReason reason, Duration recorded) {
+        if (!told) {
+            ctx.events().mediaFinished(id, opId, reason, recorded);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
@@ -41,7 +43,8 @@ import javax.sip.SipProvider;
 public final class SipLineProvider implements LineProvider {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final ProviderCapabilities CAPABILITIES =
-            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true).with(ProviderFeature.REDIRECT,
+            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true).with(ProviderFeature.PLAY,
+                    ProviderFeature.RECORD, ProviderFeature.GENERATE_DIGITS, ProviderFeature.REDIRECT,
                     ProviderFeature.BLIND_TRANSFER, ProviderFeature.MAKE_CALL);
     /** How long stop waits for the calls' BYEs to go out before the stack stops. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
@@ -105,7 +108,7 @@ public final class SipLineProvider implements LineProvider {
             }
             SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
                     new AddressFactoryImpl(), context, new PortRange(InetAddress.getByName(settings.listenAddress()),
-                            settings.rtpPortMin(), Math.min(settings.rtpPortMax(), 65534)), engine,
+                            settings.rtpPortMin(), Math.min(settings.rtpPortMax(), 65534)), engine, new Prompts(),
                     new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
@@ -252,6 +255,44 @@ public final class SipLineProvider implements LineProvider {
         if (call != null) {
             call.submit(() -> action.accept(call));
         }
+    }
+
+    // ---- media (R25-R28) ----
+
+    /** Plays the prompts on the call's stream (files read on the call's executor, not the caller's thread). */
+    @Override
+    public void play(String providerCallId, String operationId, List<Prompt> prompts) {
+        onLiveCall(providerCallId, "play", call -> call.play(operationId, List.copyOf(prompts)));
+    }
+
+    @Override
+    public void record(String providerCallId, String operationId, RecordRequest request) {
+        onLiveCall(providerCallId, "record", call -> call.record(operationId, request));
+    }
+
+    @Override
+    public void generateDigits(String providerCallId, String operationId, String digits) {
+        onLiveCall(providerCallId, "generate digits", call -> call.generateDigits(operationId, digits));
+    }
+
+    /** Stops the operation if it still runs; an ended call or operation is ignored. */
+    @Override
+    public void stopMedia(String providerCallId, String operationId) {
+        onCall(providerCallId, call -> call.stopMedia(operationId));
+    }
+
+    /**
+     * Runs {@code action} on the call's executor; a call the provider no longer has is refused at
+     * once (the core makes the operation FAILED, R33, and hears of the call's end anyway).
+     */
+    private void onLiveCall(String providerCallId, String what, Consumer<SipCall> action) {
+        Running r = running;
+        SipCall call = r == null ? null : r.ctx().calls().get(providerCallId);
+        if (call == null) {
+            throw new IllegalStateException("no call " + providerCallId + " on SIP provider '" + name
+                    + "' (it has ended): cannot " + what);
+        }
+        call.submit(() -> action.accept(call));
     }
 
     // ---- call control (R29, R30) ----

@@ -121,6 +121,10 @@ final class SipLog {
                 + " sockets are closed and the stack stops without their BYEs", String.valueOf(calls));
     }
 
+    static void mediaFailed(String callId, String what, String why) {
+        LOG.log(Level.WARNING, "SWB3015: call {0}: {1} failed: {2}", LogText.of(callId), what, LogText.of(why, 400));
+    }
+
     static void engineStopWaitedInVain(long millis) {
         LOG.log(Level.WARNING, "SWB3014: SIP line provider stopping: the RTP media engine''s threads did not come back"
                 + " within {0} ms; they end once their current wait is over", String.valueOf(millis));

@@ -82,6 +82,28 @@ class OutboundCallTest {
     }
 
     @Test
+    void aPlacedCallSendsWhatIsPlayedWhereAndAsTheAnswerSays_R30() throws Exception {
+        fx.start(Map.of());
+        SipCallee callee = fx.callee();
+        try (RtpPeer far = new RtpPeer()) {
+            String id = fx.makeCall("sales", callee.uri("bob"), VOICE);
+            SipPeer.Message invite = callee.request("INVITE");
+            callee.reply(invite, 200, "OK", null, "application/sdp", ANSWER.replace("m=audio 7010", "m=audio " + far.port()));
+            callee.request("ACK");
+            assertThat(fx.events.take(2, id)).containsExactly("state PROCEEDING", "state CONNECTED");
+            assertThat(far.next(1000).payloadType()).as("silence in PCMA, the answer's codec").isEqualTo(8);
+
+            fx.provider.play(id, "play-1", java.util.List.of(dev.switchboard.api.media.Tone.custom(
+                    java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(200), java.time.Duration.ZERO, 1000)));
+
+            RtpPeer.Packet tone = far.until(p -> dev.switchboard.sip.media.Goertzel.share(
+                    p.samples(dev.switchboard.sip.media.G711.ALAW), 1000) > 0.9, 2000, "the 1000 Hz tone in PCMA");
+            assertThat(tone.payloadType()).isEqualTo(8);
+            assertThat(fx.events.next(id)).isEqualTo("finished play-1 DONE 0ms");
+        }
+    }
+
+    @Test
     void anOwnerDropOfAConnectedOutboundCallSendsBye_R30() throws Exception {
         fx.start(Map.of());
         SipCallee callee = fx.callee();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,24 @@ class RedirectAndTransferTest {
         assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " succeeded");
         fx.sync(caller);
         assertThat(fx.events.isEmpty()).as("nothing more about the call: the core ends it (R29)").isTrue();
+    }
+
+    @Test
+    void aRecordingIsReportedCancelledWithItsFileBeforeTheTransfersSuccess_R29() throws Exception {
+        fx.start(Map.of());
+        SipPeer caller = fx.caller();
+        connect(caller);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("transfer-", ".wav");
+        fx.provider.record(caller.callId, "rec-1", dev.switchboard.api.media.RecordRequest.to(file));
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
+        reply(caller, refer(caller), 202, "Accepted");
+        assertThat(notify(caller, "refer", "terminated", SIPFRAG, "SIP/2.0 200 OK\r\n")).isEqualTo(200);
+        caller.ok(caller.expect(m -> !m.isResponse() && m.method().equals("BYE"), "BYE after the transfer"));
+        List<String> reports = fx.events.take(2, caller.callId);
+        assertThat(reports.get(0)).matches("finished rec-1 CANCELLED \\d+ms");
+        assertThat(reports.get(1)).isEqualTo("transfer " + op + " succeeded");
+        assertThat(java.nio.file.Files.size(file)).as("a complete WAV, header at least").isGreaterThanOrEqualTo(44);
+        java.nio.file.Files.delete(file);
     }
 
     @Test

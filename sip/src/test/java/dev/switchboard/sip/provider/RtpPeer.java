@@ -23,7 +23,7 @@ final class RtpPeer implements AutoCloseable {
 
     /** One received RTP packet, and when it arrived ({@link System#nanoTime}). */
     record Packet(long arrivalNanos, boolean marker, int payloadType, int sequence, long timestamp, long ssrc,
-                  byte[] payload) {
+                  byte[] payload, byte[] datagram) {
         /** The payload as linear samples, for an audio packet in {@code law}. */
         short[] samples(G711 law) {
             short[] s = new short[payload.length];
@@ -83,7 +83,8 @@ final class RtpPeer implements AutoCloseable {
         long ssrc = b.getInt() & 0xFFFFFFFFL;
         b.position(12 + 4 * (first & 0x0F));
         byte[] payload = Arrays.copyOfRange(buf, b.position(), d.getLength());
-        return new Packet(at, (second & 0x80) != 0, second & 0x7F, seq, ts, ssrc, payload);
+        return new Packet(at, (second & 0x80) != 0, second & 0x7F, seq, ts, ssrc, payload,
+                Arrays.copyOf(buf, d.getLength()));
     }
 
     /** The next {@code n} packets, read back to back so that their arrival times are true. */
@@ -120,6 +121,23 @@ final class RtpPeer implements AutoCloseable {
             if (p != null) {
                 out.add(p);
             }
+        }
+    }
+
+    /** A packet to send: {@code payload} on {@code payloadType}, from SSRC 0x5EED. */
+    static byte[] packet(int payloadType, int sequence, long timestamp, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
+        b.put((byte) 0x80).put((byte) payloadType).putShort((short) sequence).putInt((int) timestamp).putInt(0x5EED)
+                .put(payload);
+        return b.array();
+    }
+
+    /** Sends {@code samples} as PCMU packets of 20 ms each, back to back, to the provider's {@code port}. */
+    void sendAudio(int port, short[] samples, int firstSequence) throws IOException {
+        for (int i = 0; i + 160 <= samples.length; i += 160) {
+            byte[] payload = new byte[160];
+            G711.ULAW.encode(samples, i, payload, 0, 160);
+            send(port, packet(0, firstSequence + i / 160, i, payload));
         }
     }
 
