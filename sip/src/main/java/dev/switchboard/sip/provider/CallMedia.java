@@ -166,6 +166,11 @@ final class CallMedia {
         stopRecording();
     }
 
+    /** The stream itself, for a bridge to another call's. */
+    RtpStream stream() {
+        return stream;
+    }
+
     /** Whether answered audio is being decoded: only then is RTP inactivity a sign the caller is gone. */
     boolean decoding() {
         return decoding;

@@ -9,6 +9,7 @@ import dev.switchboard.api.media.MediaEndReason;
 import dev.switchboard.api.media.Prompt;
 import dev.switchboard.api.media.RecordRequest;
 import dev.switchboard.sip.media.PromptException;
+import dev.switchboard.sip.rtp.RtpStream;
 import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
@@ -534,6 +535,7 @@ final class SipCall {
         pending = null;
         p.timeout().cancel();
         SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
+        ctx.bridges().breakOff(id, "call " + id + " switched to T.38 fax: it has no audio to relay");
         media.stopAudio();
         timers.stopRtp();
         SessionTimer.Agreement agreed = SessionTimer.answer(p.tx().getRequest(), limits);
@@ -789,6 +791,16 @@ final class SipCall {
         } catch (RuntimeException e) {
             mediaFailed(opId, "record " + opId, e.getMessage());
         }
+    }
+
+    /** Whether the call has answered audio (not T.38, not over): what a bridge joins. Any thread. */
+    boolean hasAudio() {
+        return media.decoding();
+    }
+
+    /** The call's RTP stream, for a bridge. */
+    RtpStream mediaStream() {
+        return media.stream();
     }
 
     /** Stops {@code opId} if it still runs; an operation that has ended or is unknown is ignored (SPI). */

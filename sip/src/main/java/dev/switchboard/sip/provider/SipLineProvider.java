@@ -45,7 +45,7 @@ public final class SipLineProvider implements LineProvider {
     private static final ProviderCapabilities CAPABILITIES =
             new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true).with(ProviderFeature.PLAY,
                     ProviderFeature.RECORD, ProviderFeature.GENERATE_DIGITS, ProviderFeature.REDIRECT,
-                    ProviderFeature.BLIND_TRANSFER, ProviderFeature.MAKE_CALL);
+                    ProviderFeature.BLIND_TRANSFER, ProviderFeature.MAKE_CALL, ProviderFeature.BRIDGE);
     /** How long stop waits for the calls' BYEs to go out before the stack stops. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
@@ -109,7 +109,7 @@ public final class SipLineProvider implements LineProvider {
             SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
                     new AddressFactoryImpl(), context, new PortRange(InetAddress.getByName(settings.listenAddress()),
                             settings.rtpPortMin(), Math.min(settings.rtpPortMax(), 65534)), engine, new Prompts(),
-                    new CallRegistry(settings.maxCalls()));
+                    new Bridges(context.events()), new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
             stack.start();
@@ -281,17 +281,46 @@ public final class SipLineProvider implements LineProvider {
         onCall(providerCallId, call -> call.stopMedia(operationId));
     }
 
+    // ---- bridging (R31) ----
+
+    /** Relays the two calls' RTP both ways until unbridged or either ends; see {@link Bridges}. */
+    @Override
+    public void bridge(String bridgeId, String providerCallIdA, String providerCallIdB) {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("SIP provider '" + name + "' is not started");
+        }
+        r.ctx().bridges().bridge(bridgeId, liveCall(r, providerCallIdA, "bridge"),
+                liveCall(r, providerCallIdB, "bridge"));
+    }
+
+    @Override
+    public void unbridge(String bridgeId) {
+        Running r = running;
+        if (r != null) {
+            r.ctx().bridges().unbridge(bridgeId);
+        }
+    }
+
+    private SipCall liveCall(Running r, String providerCallId, String what) {
+        SipCall call = r.ctx().calls().get(providerCallId);
+        if (call == null) {
+            throw new IllegalStateException("no call " + providerCallId + " on SIP provider '" + name
+                    + "' (it has ended): cannot " + what);
+        }
+        return call;
+    }
+
     /**
      * Runs {@code action} on the call's executor; a call the provider no longer has is refused at
      * once (the core makes the operation FAILED, R33, and hears of the call's end anyway).
      */
     private void onLiveCall(String providerCallId, String what, Consumer<SipCall> action) {
         Running r = running;
-        SipCall call = r == null ? null : r.ctx().calls().get(providerCallId);
-        if (call == null) {
-            throw new IllegalStateException("no call " + providerCallId + " on SIP provider '" + name
-                    + "' (it has ended): cannot " + what);
+        if (r == null) {
+            throw new IllegalStateException("SIP provider '" + name + "' is not started: cannot " + what);
         }
+        SipCall call = liveCall(r, providerCallId, what);
         call.submit(() -> action.accept(call));
     }
 
