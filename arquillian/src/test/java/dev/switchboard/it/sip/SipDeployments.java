@@ -26,7 +26,7 @@ final class SipDeployments {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("provider", "sim,sip");
         config.put("sipPort", String.valueOf(sipPort));
-        config.put("sipLines", "voice-in,slow-fax");
+        config.put("sipLines", "voice-in,slow-fax,prompt-in");
         config.put("sipDefaultLine", "voice-in");
         config.put("sipRtpPortRange", "43000-43999");
         config.put("sipReinviteTimeoutMillis", "8000");
@@ -36,9 +36,9 @@ final class SipDeployments {
 
     private static JavaArchive apps() {
         return ShrinkWrap.create(JavaArchive.class, "sip-apps.jar")
-                .addClasses(SipVoiceApp.class, SipFaxApp.class, SipResults.class)
-                .addAsManifestResource(Deployments.jbossEjb3("#switchboard.rar", SipVoiceApp.class, SipFaxApp.class),
-                        "jboss-ejb3.xml");
+                .addClasses(SipVoiceApp.class, SipFaxApp.class, SipPromptApp.class, SipResults.class)
+                .addAsManifestResource(Deployments.jbossEjb3("#switchboard.rar", SipVoiceApp.class, SipFaxApp.class,
+                        SipPromptApp.class), "jboss-ejb3.xml");
     }
 
     private static WebArchive war(Class<?>... testClasses) {

@@ -1,18 +1,18 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.CallState;
-import dev.switchboard.api.MediaMode;
-import dev.switchboard.core.concurrent.SerialExecutor;
-import dev.switchboard.core.spi.ProviderTimer;
 import dev.switchboard.api.DisconnectReason;
+import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.media.MediaEndReason;
 import dev.switchboard.api.media.Prompt;
 import dev.switchboard.api.media.RecordRequest;
-import dev.switchboard.sip.media.PromptException;
-import dev.switchboard.sip.rtp.RtpStream;
+import dev.switchboard.core.concurrent.SerialExecutor;
+import dev.switchboard.core.spi.ProviderTimer;
 import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
+import dev.switchboard.sip.media.PromptException;
+import dev.switchboard.sip.rtp.RtpStream;
 import dev.switchboard.sip.sdp.AcceptedMedia;
 import dev.switchboard.sip.sdp.Direction;
 import dev.switchboard.sip.sdp.MediaDescription;
@@ -89,11 +89,9 @@ final class SipCall {
     private boolean told;
 
     /**
-     * @param id        the provider call id the core knows the call by: the Call-ID of a call that
-     *                  arrived, the core's own name for a call it makes (R30)
-     * @param sipCallId the Call-ID of the call's dialog
-     */
-    /**
+     * @param id           the provider call id the core knows the call by: the Call-ID of a call that
+     *                     arrived, the core's own name for a call it makes (R30)
+     * @param sipCallId    the Call-ID of the call's dialog
      * @param mediaChannel the call's RTP port, bound; the call owns it from now on (closed here if
      *                     the media engine cannot take it)
      * @throws IOException when the media engine cannot take the channel
@@ -693,11 +691,11 @@ final class SipCall {
         ControlResult result = refusal == null ? ControlResult.SUCCESS : ControlResult.FAILED;
         String detail = refusal == null ? "302 Moved Temporarily to " + destination : refusal;
         SipLog.controlResult(id, "redirect to " + destination, result, detail);
-        ctx.events().transferFinished(id, opId, result == ControlResult.SUCCESS, detail);
         if (refusal == null) {
-            told = true;
+            told = true; // the core ends the call on this report: nothing more about it
             release();
         }
+        ctx.events().transferFinished(id, opId, result == ControlResult.SUCCESS, detail);
     }
 
     private String redirectRefusal() {
@@ -746,13 +744,13 @@ final class SipCall {
         if (told) {
             return; // the call ended first and the core heard of it, which answered the transfer FAILED
         }
-        ctx.events().transferFinished(id, opId, true, detail);
-        told = true;
+        told = true; // the core ends the call on this report: nothing more about it
         if (phase == Phase.CONNECTED) {
             rejectPending(487);
             sendBye();
             release();
         }
+        ctx.events().transferFinished(id, opId, true, detail);
     }
 
     // ---- media (R25-R28) ----
