@@ -245,9 +245,6 @@ final class CallMedia {
         if (opId.equals(recording)) {
             recording = null;
         }
-        if (result.failure() != null) {
-            SipLog.mediaFailed(callId, "recording " + opId + " to " + result.file(), result.failure());
-        }
         finished.finished(opId, reasonFor(result.ending()), Duration.ofMillis(result.lengthMillis()));
     }
 
