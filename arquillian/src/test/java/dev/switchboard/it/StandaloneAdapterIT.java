@@ -240,9 +240,9 @@ class StandaloneAdapterIT {
     void tuningCommandsOfTheGuideApply() throws Exception {
         GuideCli.run("tuning-inspect");
         GuideCli.run("tuning");
-        String[] longRunning = {"subsystem", "jca", "workmanager", "default", "long-running-threads", "default"};
-        assertEquals(250, attribute("max-threads", longRunning).asInt());
-        assertEquals(250, attribute("core-threads", longRunning).asInt());
+        String[] shortRunning = {"subsystem", "jca", "workmanager", "default", "short-running-threads", "default"};
+        assertEquals(100, attribute("max-threads", shortRunning).asInt());
+        assertEquals(100, attribute("core-threads", shortRunning).asInt());
         String[] mdbPool = {"subsystem", "ejb3", "strict-max-bean-instance-pool", "mdb-strict-max-pool"};
         assertEquals(64, attribute("max-pool-size", mdbPool).asInt());
     }

@@ -225,6 +225,17 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     + " it is ended (BYE, or 480 while ringing); 0 = no limit.")
     private String sipMaxCallSeconds;
 
+    @ConfigProperty(defaultValue = "1",
+            description = "provider=sip: how many threads read RTP for all calls together (1 to 64); with one"
+                    + " pacing thread they are all the RTP threads there are, whatever the number of calls, each"
+                    + " lent by the WorkManager's long-running work.")
+    private String sipMediaThreads;
+
+    @ConfigProperty(defaultValue = "switchboard-rtp",
+            description = "provider=sip: what the RTP threads are called while they serve (<prefix>-io-0, ...,"
+                    + " <prefix>-pacer), for thread dumps.")
+    private String sipMediaThreadNamePrefix;
+
     @ConfigProperty(defaultValue = "line1,line2",
             description = "provider=sim: the simulated switch's lines, comma-separated.")
     private String simulatedLines;
@@ -355,6 +366,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         m.put("sipMinSessionExpiresSeconds", sipMinSessionExpiresSeconds);
         m.put("sipRtpTimeoutSeconds", sipRtpTimeoutSeconds);
         m.put("sipMaxCallSeconds", sipMaxCallSeconds);
+        m.put("sipMediaThreads", sipMediaThreads);
+        m.put("sipMediaThreadNamePrefix", sipMediaThreadNamePrefix);
         return m;
     }
 
@@ -532,6 +545,10 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setSipRtpTimeoutSeconds(String v) { this.sipRtpTimeoutSeconds = v; }
     public String getSipMaxCallSeconds() { return sipMaxCallSeconds; }
     public void setSipMaxCallSeconds(String v) { this.sipMaxCallSeconds = v; }
+    public String getSipMediaThreads() { return sipMediaThreads; }
+    public void setSipMediaThreads(String v) { this.sipMediaThreads = v; }
+    public String getSipMediaThreadNamePrefix() { return sipMediaThreadNamePrefix; }
+    public void setSipMediaThreadNamePrefix(String v) { this.sipMediaThreadNamePrefix = v; }
     public String getSimulatedLines() { return simulatedLines; }
     public void setSimulatedLines(String simulatedLines) { this.simulatedLines = simulatedLines; }
     public Boolean getSimulatedHandoff() { return simulatedHandoff; }

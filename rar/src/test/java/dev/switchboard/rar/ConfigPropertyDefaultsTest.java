@@ -59,7 +59,8 @@ class ConfigPropertyDefaultsTest {
                 "sipRateBurst", "sipRateLimitedRequests",
                 "sipAuthRealm", "sipAuthMethods", "sipAuthNonceLifetimeMillis", "sipRefusalMode",
                 "sipRefusalLogIntervalMillis", "sipTlsKeyStoreType", "sipTlsTrustStoreType", "sipTlsClientAuth",
-                "sipSessionExpiresSeconds", "sipMinSessionExpiresSeconds", "sipRtpTimeoutSeconds", "sipMaxCallSeconds");
+                "sipSessionExpiresSeconds", "sipMinSessionExpiresSeconds", "sipRtpTimeoutSeconds", "sipMaxCallSeconds",
+                "sipMediaThreads", "sipMediaThreadNamePrefix");
     }
 
     @Test

@@ -44,6 +44,27 @@ final class Fakes {
         @Override public void scheduleWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); }
     }
 
+    /**
+     * Runs every Work on a daemon thread of its own, as a container does: for an adapter that starts
+     * the SIP provider, whose media engine's loops are work that returns only when it stops.
+     */
+    static final class ThreadPerWorkManager implements WorkManager {
+        final AtomicInteger works = new AtomicInteger();
+
+        private void run(Work work) {
+            Thread t = new Thread(work, "fake-container-work-" + works.incrementAndGet());
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override public void doWork(Work work) { work.run(); }
+        @Override public void doWork(Work work, long t, ExecutionContext c, WorkListener l) { work.run(); }
+        @Override public long startWork(Work work) { run(work); return 0; }
+        @Override public long startWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); return 0; }
+        @Override public void scheduleWork(Work work) { run(work); }
+        @Override public void scheduleWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); }
+    }
+
     static BootstrapContext bootstrap(WorkManager wm) {
         return bootstrap(wm, null);
     }

@@ -234,7 +234,7 @@ class ResourceAdapterTest {
             both.setSipPort("${switchboard.it.sipPort:5060}");
             both.setSipLines("fax-in,sales");
             both.setSipDefaultLine("sales");
-            both.start(Fakes.bootstrap(workManager));
+            both.start(Fakes.bootstrap(new Fakes.ThreadPerWorkManager())); // the SIP media engine's loops need threads
             assertThat(both.requireRuntime().operator().lines())
                     .containsExactly("line1 (sim)", "line2 (sim)", "fax-in (sip)", "sales (sip)");
             // the expression was resolved: the SIP port is taken now
@@ -349,7 +349,7 @@ class ResourceAdapterTest {
         try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
             sipOnly.setSipPort(String.valueOf(probe.getLocalPort())); // a free port, for the SIP listener
         }
-        sipOnly.start(Fakes.bootstrap(workManager));
+        sipOnly.start(Fakes.bootstrap(new Fakes.ThreadPerWorkManager())); // the SIP media engine's loops need threads
         try {
             assertThat(sipOnly.requireRuntime().simulator()).isEmpty();
         } finally {

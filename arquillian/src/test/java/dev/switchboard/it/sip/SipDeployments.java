@@ -40,7 +40,7 @@ final class SipDeployments {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("provider", "sim,sip");
         config.put("sipPort", String.valueOf(sipPort));
-        config.put("sipLines", "voice-in,slow-fax");
+        config.put("sipLines", "voice-in,slow-fax,prompt-in");
         config.put("sipDefaultLine", "voice-in");
         config.put("sipRtpPortRange", "43000-43999");
         config.put("sipReinviteTimeoutMillis", "8000");

@@ -13,7 +13,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** What the SIP test applications saw: digits per call, and who owned each call when it went IDLE. */
+/**
+ * What the SIP test applications saw: digits per call, how their media operations ended, and who
+ * owned each call when it went IDLE.
+ */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -22,6 +25,7 @@ public class SipResults {
     private final ConcurrentHashMap<String, Set<String>> ownersAtIdle = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> idleSeenBy = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<String>> problems = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<String>> mediaEnded = new ConcurrentHashMap<>();
 
     public void digit(String callId, char digit) {
         digits.computeIfAbsent(callId, k -> new CopyOnWriteArrayList<>()).add(digit);
@@ -36,6 +40,18 @@ public class SipResults {
         if (privilege == Privilege.OWNER) {
             owners.add(application);
         }
+    }
+
+    /** A media operation on the call ended, as its completion event says ("PLAY DONE"). */
+    public void mediaEnded(String callId, String what) {
+        mediaEnded.computeIfAbsent(callId, k -> new CopyOnWriteArrayList<>()).add(what);
+    }
+
+    /** Every call with a media operation that ended, with how each ended, in order. */
+    public Map<String, List<String>> mediaEnded() {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        mediaEnded.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
     }
 
     public void problem(String callId, String what) {

@@ -1,12 +1,11 @@
 /**
- * Call control over SIP that needs no SIP stack, and the small internal interface the SIP line
- * provider offers for it until the provider SPI carries these operations:
- * {@link dev.switchboard.sip.control.CallControlSignalling} (make a call, redirect, blind
- * transfer) and {@link dev.switchboard.sip.control.CallControlListener} (what becomes of them).
- * The rest are the pieces those operations are made of: how a final response ends an outbound
- * call ({@link dev.switchboard.sip.control.DisconnectReason}), the status line of a
- * {@code message/sipfrag} NOTIFY body ({@link dev.switchboard.sip.control.SipFrag}) and HTTP
- * Digest answers to a trunk's challenge ({@link dev.switchboard.sip.control.Digest}).
+ * Call control over SIP that needs no SIP stack: how a final response ends an outbound call
+ * ({@link dev.switchboard.sip.control.FinalResponses}, R30), the status line of a
+ * {@code message/sipfrag} NOTIFY body ({@link dev.switchboard.sip.control.SipFrag}, R29), the
+ * outcome of a redirect or transfer ({@link dev.switchboard.sip.control.ControlResult}) and HTTP
+ * Digest answers to a trunk's challenge ({@link dev.switchboard.sip.control.Digest}). The SIP line
+ * provider carries out make call, redirect and blind transfer through the provider SPI
+ * ({@code LineProvider.makeCall}, {@code redirect}, {@code blindTransfer}) with these pieces.
  *
  * <p><b>Why our own Digest rather than jain-sip's {@code AuthenticationHelper}.</b> jain-sip-ri
  * 1.3.0-91 ships {@code gov.nist.javax.sip.clientauthutils.AuthenticationHelperImpl}, and it

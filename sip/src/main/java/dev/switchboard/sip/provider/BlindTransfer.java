@@ -1,7 +1,6 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.core.spi.ProviderTimer;
-import dev.switchboard.sip.control.CallControlListener;
 import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.control.SipFrag;
 import java.nio.charset.StandardCharsets;
@@ -26,32 +25,35 @@ import javax.sip.message.Request;
  * {@code message/sipfrag} bodies say how the transferred call goes. A 2xx there is SUCCESS; 300 or
  * more is FAILED with that status, and the call stays as it was; 1xx is progress and changes
  * nothing. A REFER refused, no final NOTIFY within sipTransferTimeoutMillis, or the call ending
- * first are FAILED too. Exactly one result is reported. Runs on the call's serial executor.
+ * first are FAILED too. Exactly one result is told. Runs on the call's serial executor.
  */
 final class BlindTransfer {
+    /** Told the transfer's one result, with what happened ({@code 200 OK}, {@code REFER answered 603 Decline}, ...). */
+    @FunctionalInterface
+    interface Finished {
+        void finished(ControlResult result, String detail);
+    }
+
     private static final String SIPFRAG = "message/sipfrag";
 
     private final SipContext ctx;
     private final String callId;
     private final Dialog dialog;
     private final SipURI target;
-    private final CallControlListener listener;
-    private final Consumer<ControlResult> finished;
+    private final Finished finished;
     private final Responses responses;
     private ClientTransaction refer;
     private boolean done;
     private ProviderTimer.Scheduled timeout = () -> { };
 
     /**
-     * @param finished told once, after the listener: the call sends BYE and ends on SUCCESS
+     * @param finished told once: the call reports the result, and on SUCCESS sends BYE
      */
-    BlindTransfer(SipContext ctx, String callId, Dialog dialog, SipURI target, CallControlListener listener,
-                  Consumer<ControlResult> finished) {
+    BlindTransfer(SipContext ctx, String callId, Dialog dialog, SipURI target, Finished finished) {
         this.ctx = ctx;
         this.callId = callId;
         this.dialog = dialog;
         this.target = target;
-        this.listener = listener;
         this.finished = finished;
         this.responses = new Responses(ctx);
     }
@@ -143,7 +145,6 @@ final class BlindTransfer {
         done = true;
         timeout.cancel();
         SipLog.controlResult(callId, "blind transfer to " + target, result, detail);
-        listener.transferResult(callId, result, detail);
-        finished.accept(result);
+        finished.finished(result, detail);
     }
 }

@@ -1,12 +1,12 @@
 package dev.switchboard.sip.provider;
 
+import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.core.spi.ProviderTimer;
-import dev.switchboard.sip.control.CallControlListener;
 import dev.switchboard.sip.control.Digest;
 import dev.switchboard.sip.control.DigestChallenge;
 import dev.switchboard.sip.control.DigestCredentials;
-import dev.switchboard.sip.control.DisconnectReason;
-import dev.switchboard.sip.control.OutboundProgress;
+import dev.switchboard.sip.control.FinalResponses;
 import dev.switchboard.sip.sdp.MediaDescription;
 import dev.switchboard.sip.sdp.SdpParseException;
 import dev.switchboard.sip.sdp.SdpReader;
@@ -38,8 +38,10 @@ import javax.sip.message.Response;
  * answer or the reason there is none: progress (the first response is PROCEEDING, 180 or 183
  * RINGBACK), the ACK of a 2xx and the SDP answer, Digest answers to 401/407 challenges with the
  * configured credentials, CANCEL when nobody answers within sipNoAnswerTimeoutMillis or the owner
- * drops the call, and the mapping of final errors to disconnect reasons. Runs on the call's serial
- * executor, like the rest of the call. Once the call is over, responses still on their way are
+ * drops the call, and the mapping of final errors to disconnect reasons ({@link FinalResponses}).
+ * Progress and the reason a call ends unanswered go to the core as the call's state
+ * ({@code callStateChanged}, {@code callDisconnected}). Runs on the call's serial executor, like the
+ * rest of the call. Once the call is over, responses still on their way are
  * {@link StrayResponses}' business.
  */
 final class OutboundInvite {
@@ -49,7 +51,6 @@ final class OutboundInvite {
     private final SipContext ctx;
     private final SipCall call;
     private final SipURI target;
-    private final CallControlListener listener;
     private final String fromTag;
     private final String offer;
     /** Realms answered so far, by kind ("401 realm"): answering one again without stale means refused credentials. */
@@ -62,12 +63,10 @@ final class OutboundInvite {
     private boolean settled;
     private ProviderTimer.Scheduled noAnswer = () -> { };
 
-    OutboundInvite(SipContext ctx, SipCall call, SipURI target, CallControlListener listener, String fromTag,
-                   String offer) {
+    OutboundInvite(SipContext ctx, SipCall call, SipURI target, String fromTag, String offer) {
         this.ctx = ctx;
         this.call = call;
         this.target = target;
-        this.listener = listener;
         this.fromTag = fromTag;
         this.offer = offer;
     }
@@ -84,7 +83,7 @@ final class OutboundInvite {
     /** Sends the INVITE. */
     void send() {
         try {
-            invite = OutboundRequests.invite(ctx, call.line(), call.id(), fromTag, target, offer);
+            invite = OutboundRequests.invite(ctx, call.line(), call.sipCallId(), fromTag, target, offer);
             tx = ctx.sipProvider().getNewClientTransaction(invite);
             tx.sendRequest();
         } catch (Exception e) {
@@ -107,13 +106,13 @@ final class OutboundInvite {
         }
         if (!proceeding) {
             proceeding = true;
-            listener.progress(call.id(), OutboundProgress.PROCEEDING);
+            ctx.events().callStateChanged(call.id(), CallState.PROCEEDING);
             startNoAnswerTimer();
         }
         if (status < 200) {
             if ((status == 180 || status == 183) && !ringback) {
                 ringback = true;
-                listener.progress(call.id(), OutboundProgress.RINGBACK);
+                ctx.events().callStateChanged(call.id(), CallState.RINGBACK);
             }
             return;
         }
@@ -126,10 +125,10 @@ final class OutboundInvite {
             if (refusal == null) {
                 return;
             }
-            fail(DisconnectReason.FAILED, status + " " + r.getReasonPhrase() + ": " + refusal);
+            fail(DisconnectReason.UNKNOWN, status + " " + r.getReasonPhrase() + ": " + refusal);
             return;
         }
-        fail(DisconnectReason.forStatus(status), status + " " + r.getReasonPhrase());
+        fail(FinalResponses.reasonFor(status), status + " " + r.getReasonPhrase());
     }
 
     /** The INVITE got no response at all (timer B). */
@@ -167,14 +166,15 @@ final class OutboundInvite {
             long cseq = ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber();
             d.sendAck(d.createAck(cseq));
         } catch (Exception e) {
-            fail(DisconnectReason.FAILED, "the 2xx could not be acknowledged: " + e.getMessage());
+            fail(DisconnectReason.UNKNOWN, "the 2xx could not be acknowledged: " + e.getMessage());
             StrayResponses.bye(ctx, call.id(), d);
             return;
         }
         Optional<MediaDescription> answer;
+        SessionDescription sdp = null;
         String problem;
         try {
-            SessionDescription sdp = Offers.read(r);
+            sdp = Offers.read(r);
             answer = sdp == null ? Optional.empty() : sdp.firstActive("audio").filter(a -> Reoffers.g711Of(a).isPresent());
             problem = sdp == null ? "the answer has no SDP" : "the SDP answer has no G.711 audio";
         } catch (SipRejection e) {
@@ -183,12 +183,14 @@ final class OutboundInvite {
         }
         if (answer.isEmpty()) {
             StrayResponses.bye(ctx, call.id(), d);
-            fail(DisconnectReason.FAILED, problem);
+            fail(DisconnectReason.UNKNOWN, problem);
             return;
         }
         dialog = d;
-        // the far end sends to the payload types of our offer (RFC 3264 section 5.1), so decode by those
-        call.outboundConnected(ownAudio(), Reoffers.g711Of(answer.get()).orElseThrow());
+        // RTP goes where the answer says, with its payload types; the far end sends with those of our
+        // offer (RFC 3264 section 5.1), which matters for telephone-event, the one dynamic type
+        call.outboundConnected(sdp, answer.get(), Reoffers.g711Of(answer.get()).orElseThrow(),
+                ownAudio().telephoneEventPayloadType().orElse(-1));
     }
 
     private MediaDescription ownAudio() {
@@ -280,7 +282,7 @@ final class OutboundInvite {
         settled = true;
         noAnswer.cancel();
         SipLog.outboundFailed(call.id(), target.toString(), reason, detail);
-        call.failOutbound(() -> listener.outboundFailed(call.id(), reason, detail));
+        call.failOutbound(reason);
     }
 
     private static boolean isSuccess(int status) {

@@ -3,7 +3,7 @@ package dev.switchboard.sip.provider;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.sip.sdp.SessionDescription;
 import java.io.IOException;
-import java.net.DatagramSocket;
+import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -163,7 +163,6 @@ final class RequestRouter implements SipListener {
     private void newCall(ServerTransaction tx, String callId) {
         Request request = tx.getRequest();
         String toTag = Responses.newTag();
-        DatagramSocket socket = null;
         try {
             if (!(request.getRequestURI() instanceof SipURI uri)) {
                 throw new SipRejection(416, "request-URI " + request.getRequestURI() + " is not a sip: URI");
@@ -186,17 +185,18 @@ final class RequestRouter implements SipListener {
             if (Integer.bitCount(modes) > 1) {
                 modes |= MediaMode.UNKNOWN.bit(); // TAPI: several candidates are offered as UNKNOWN plus them
             }
+            SipCall call;
             try {
-                socket = ctx.rtpPorts().open();
+                DatagramChannel rtp = ctx.rtpPorts().open();
+                call = new SipCall(ctx, callId, callId, line, tx, offer, modes, rtp, toTag); // owns the port now
             } catch (IOException e) {
                 throw overLimit(SipSettings.RTP_PORT_RANGE + ": " + e.getMessage());
             }
-            SipCall call = new SipCall(ctx, callId, line, tx, offer, modes, socket, toTag);
             if (!ctx.calls().tryAdd(call)) {
+                call.abandonMedia();
                 throw overLimit(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up,"
                         + " or the Call-ID is in use");
             }
-            socket = null; // the call owns it now
             String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
             try {
                 call.submitOrRefuse(() -> call.start(caller, uri.toString()));
@@ -212,10 +212,6 @@ final class RequestRouter implements SipListener {
             } else {
                 reject(tx, "INVITE", callId, r);
             }
-        } finally {
-            if (socket != null) {
-                socket.close();
-            }
         }
     }
 
@@ -224,7 +220,7 @@ final class RequestRouter implements SipListener {
     }
 
     private void toCall(ServerTransaction tx, String callId, Consumer<SipCall> handler) {
-        SipCall call = ctx.calls().get(callId);
+        SipCall call = ctx.calls().byCallId(callId);
         if (call == null) {
             reject(tx, tx.getRequest().getMethod(), callId, new SipRejection(481, "no such call"));
             return;
@@ -242,7 +238,7 @@ final class RequestRouter implements SipListener {
     }
 
     private void cancel(ServerTransaction tx, String callId) {
-        SipCall call = ctx.calls().get(callId);
+        SipCall call = ctx.calls().byCallId(callId);
         if (call == null) {
             reject(tx, Request.CANCEL, callId, new SipRejection(481, "no such call"));
             return;
@@ -258,7 +254,7 @@ final class RequestRouter implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        SipCall call = ctx.calls().get(event.getDialog().getCallId().getCallId());
+        SipCall call = ctx.calls().byCallId(event.getDialog().getCallId().getCallId());
         if (call != null) {
             submit(call, "the end of the dialog", () -> call.onDialogTerminated(event.getDialog()));
         }
@@ -268,7 +264,7 @@ final class RequestRouter implements SipListener {
     public void processResponse(ResponseEvent event) {
         try {
             String callId = StrayResponses.callIdOf(event.getResponse());
-            SipCall call = ctx.calls().get(callId);
+            SipCall call = ctx.calls().byCallId(callId);
             if (call != null) {
                 // its INVITE (R30) or REFER (R29), a BYE, or a session refresh
                 submit(call, "a response", () -> call.onResponse(event));
@@ -288,7 +284,7 @@ final class RequestRouter implements SipListener {
         // an INVITE or REFER of ours that got no response at all ends what it was for, and an
         // unanswered session refresh means the caller is gone
         ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
-        SipCall call = ct == null ? null : ctx.calls().get(Responses.callIdOf(ct.getRequest()));
+        SipCall call = ct == null ? null : ctx.calls().byCallId(Responses.callIdOf(ct.getRequest()));
         if (call != null) {
             submit(call, "a request's timeout", () -> call.onClientTimeout(ct));
         }

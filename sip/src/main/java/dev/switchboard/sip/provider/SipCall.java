@@ -1,20 +1,26 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.CallState;
+import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.media.MediaEndReason;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.ProviderTimer;
-import dev.switchboard.sip.control.CallControlListener;
 import dev.switchboard.sip.control.ControlResult;
 import dev.switchboard.sip.media.DtmfBodyException;
 import dev.switchboard.sip.media.InfoDtmf;
+import dev.switchboard.sip.media.PromptException;
+import dev.switchboard.sip.rtp.RtpStream;
 import dev.switchboard.sip.sdp.AcceptedMedia;
 import dev.switchboard.sip.sdp.Direction;
 import dev.switchboard.sip.sdp.MediaDescription;
 import dev.switchboard.sip.sdp.SdpAnswer;
 import dev.switchboard.sip.sdp.SdpAnswerWriter;
 import dev.switchboard.sip.sdp.SessionDescription;
-import java.net.DatagramSocket;
+import java.io.IOException;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +39,10 @@ import javax.sip.message.Response;
 
 /**
  * One SIP dialog as one call. Every method runs on the call's {@link SerialExecutor} over the
- * provider's executor (the stack's listener, the core's requests, the media reader and the
- * re-INVITE timer only ever submit to it), so the state below needs no lock and what the core
- * hears about the call is in the order it happened.
+ * provider's executor (the stack's listener, the core's requests, the media engine and the
+ * timers only ever submit to it), so the state below needs no lock and what the core hears about
+ * the call is in the order it happened. Its RTP is a stream on the provider's media engine
+ * ({@link CallMedia}), opened with the call.
  *
  * <p>Every call ends, even when its caller vanishes: the {@link CallTimers} end it with a BYE when
  * the RFC 4028 session is not refreshed in time ({@link SessionTimer}), when an answered audio call
@@ -51,11 +58,12 @@ final class SipCall {
     private final SipContext ctx;
     private final Responses responses;
     private final String id;
+    private final String sipCallId;
     private final String line;
     private final ServerTransaction inviteTx;
     private final String toTag;
     private final SessionDescription offer;
-    private final RtpSession media;
+    private final CallMedia media;
     private final SdpAnswerWriter writer;
     private final SerialExecutor serial;
     private final int offeredModes;
@@ -74,20 +82,31 @@ final class SipCall {
     private final SessionRefresher session;
     /** The SDP this side last sent; a re-INVITE refresh offers it again unchanged. */
     private String localSdp;
-    /** Whether the media reader decodes answered audio (not T.38): only then is RTP inactivity watched. */
-    private boolean audioRunning;
+    /**
+     * Whether the core has been told the call is over for it (its end, an unanswered end, or a
+     * redirect or transfer that took it away): from then on nothing more is reported about it.
+     */
+    private boolean told;
 
-    SipCall(SipContext ctx, String id, String line, ServerTransaction inviteTx, SessionDescription offer,
-            int offeredModes, DatagramSocket mediaSocket, String toTag) {
+    /**
+     * @param id           the provider call id the core knows the call by: the Call-ID of a call that
+     *                     arrived, the core's own name for a call it makes (R30)
+     * @param sipCallId    the Call-ID of the call's dialog
+     * @param mediaChannel the call's RTP port, bound; the call owns it from now on (closed here if
+     *                     the media engine cannot take it)
+     * @throws IOException when the media engine cannot take the channel
+     */
+    SipCall(SipContext ctx, String id, String sipCallId, String line, ServerTransaction inviteTx,
+            SessionDescription offer, int offeredModes, DatagramChannel mediaChannel, String toTag) throws IOException {
         this.ctx = ctx;
         this.responses = new Responses(ctx);
         this.id = id;
+        this.sipCallId = sipCallId;
         this.line = line;
         this.inviteTx = inviteTx;
         this.offer = offer;
         this.offeredModes = offeredModes;
         this.mediaModes = offeredModes;
-        this.media = new RtpSession(id, mediaSocket, mediaEvents());
         this.toTag = toTag;
         this.writer = new SdpAnswerWriter(ctx.settings().listenAddress(), System.currentTimeMillis() / 1000);
         // a handler the executor refuses is tried again on the timer, never left for a next message
@@ -98,10 +117,17 @@ final class SipCall {
         this.timers = new CallTimers(id, ctx.provider().timer(), this::submit);
         // a call this side places has no INVITE of the peer's: the peer's UPDATE support is then unknown
         this.session = new SessionRefresher(ctx, id, line, inviteTx == null ? null : inviteTx.getRequest());
+        this.media = CallMedia.open(ctx, id, mediaChannel, this::submit, heard());
+        media.reportTo(this::mediaFinished);
     }
 
     String id() {
         return id;
+    }
+
+    /** The Call-ID of the call's dialog (final: safe to read on any thread). */
+    String sipCallId() {
+        return sipCallId;
     }
 
     String line() {
@@ -133,9 +159,9 @@ final class SipCall {
         serial.executeOrRefuse(task);
     }
 
-    /** The media reader's reports, put in line with the call's SIP messages. */
-    private MediaEvents mediaEvents() {
-        return new MediaEvents() {
+    /** What the media engine decodes, put in line with the call's SIP messages. */
+    private CallMedia.Heard heard() {
+        return new CallMedia.Heard() {
             @Override
             public void faxTone() {
                 submit(SipCall.this::onFaxTone);
@@ -188,7 +214,7 @@ final class SipCall {
         phase = Phase.CONNECTED;
         Optional<MediaDescription> audio = fax ? Optional.empty() : o.firstActive("audio");
         codec = audio.flatMap(Reoffers::g711Of).orElse(null);
-        audio.ifPresent(this::startMedia);
+        audio.ifPresent(a -> media.answered(o, a, offer == null)); // no offer: answer where the caller's RTP comes from
         audio.ifPresent(a -> watchRtp(o, a));
         sessionRefreshed(agreed);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
@@ -300,8 +326,9 @@ final class SipCall {
 
     /** Answers an audio offer in the dialog (re-INVITE, UPDATE): a 2xx is a session refresh, and may put the call on hold. */
     private void answerAudio(ServerTransaction tx, SessionDescription o, String what) {
-        // keep the codec in use, so that a hold or resume does not switch what the media reader decodes
-        SdpAnswer answer = writer.answer(Reoffers.keepingCodec(o, codec), AcceptedMedia.audio(media.port()));
+        // keep the codec in use, so that a hold or resume does not switch what the stream sends and decodes
+        SessionDescription kept = Reoffers.keepingCodec(o, codec);
+        SdpAnswer answer = writer.answer(kept, AcceptedMedia.audio(media.port()));
         if (!answer.acceptsAnything()) {
             SipLog.rejected(id, what, 488, "no offered stream can be answered");
             responses.send(tx, 488, null);
@@ -311,7 +338,8 @@ final class SipCall {
         responses.send(tx, 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
         localSdp = answer.text();
         sessionRefreshed(agreed);
-        Optional<MediaDescription> audio = o.firstActive("audio");
+        Optional<MediaDescription> audio = kept.firstActive("audio");
+        media.renegotiated(kept, audio);
         if (audio.isPresent()) {
             watchRtp(o, audio.get()); // a hold stops the watch, a resume starts it afresh
         } else {
@@ -442,13 +470,13 @@ final class SipCall {
         }
     }
 
-    /** Watches the answered audio for RTP when the caller is to send it: not on hold, reader running. */
+    /** Watches the answered audio for RTP when the caller is to send it: not on hold, audio decoded (not T.38). */
     private void watchRtp(SessionDescription o, MediaDescription audio) {
         String address = o.connectionOf(audio) == null ? null : o.connectionOf(audio).address();
         boolean callerSends = o.directionOf(audio) == Direction.SENDRECV && audio.isActive()
                 && !"0.0.0.0".equals(address);
-        if (audioRunning && callerSends) {
-            timers.watchRtp(limits.rtpTimeoutSeconds(), media::lastDatagramNanos, this::onRtpSilence);
+        if (media.decoding() && callerSends) {
+            timers.watchRtp(limits.rtpTimeoutSeconds(), media::lastPacketNanos, this::onRtpSilence);
         } else {
             timers.stopRtp();
         }
@@ -480,26 +508,15 @@ final class SipCall {
     }
 
     /**
-     * The provider is stopping and this call did not end in time: free its media socket so that
-     * its reader ends. The one method that may run outside the serial executor (closing the
-     * socket is thread-safe; the call's state is not touched).
+     * The provider is stopping and this call did not end in time (or never started): free its
+     * RTP stream and port. The one method that may run outside the serial executor (closing the
+     * stream is thread-safe; the call's state is not touched).
      */
     void abandonMedia() {
         media.close();
     }
 
     // ---- helpers ----
-
-    /** Decodes the answered audio on a long-running thread; without one the call goes on undecoded. */
-    private void startMedia(MediaDescription audio) {
-        try {
-            media.start(audio, ctx.provider().longRunningExecutor());
-            audioRunning = true;
-        } catch (RejectedExecutionException e) {
-            SipLog.refused(id, "its media reader", "the call goes on, but fax tones and RFC 4733 digits on it"
-                    + " are not detected", e);
-        }
-    }
 
     /** Answers a waiting T.38 re-INVITE 488 after sipReinviteTimeoutMillis, on the call's serial executor. */
     private ProviderTimer.Scheduled reinviteTimeout(ServerTransaction tx) {
@@ -518,8 +535,8 @@ final class SipCall {
         pending = null;
         p.timeout().cancel();
         SdpAnswer answer = writer.answer(p.offer(), AcceptedMedia.t38(media.port()));
+        ctx.bridges().breakOff(id, "call " + id + " switched to T.38 fax: it has no audio to relay");
         media.stopAudio();
-        audioRunning = false;
         timers.stopRtp();
         SessionTimer.Agreement agreed = SessionTimer.answer(p.tx().getRequest(), limits);
         responses.send(p.tx(), 200, null, answer.text(), SessionTimer.responseHeaders(agreed));
@@ -554,10 +571,20 @@ final class SipCall {
 
     /**
      * Ends the call: frees its media and its place among sipMaxCalls, then tells the core:
-     * {@code null} = the caller hung up (R24), DISCONNECTED = this side ended it (drop, 488).
+     * {@code null} = the caller hung up (R24), DISCONNECTED = this side ended it (drop, 488). The
+     * end is told after the reports the stream's close queued on this executor, so that a
+     * recording the end stopped is reported, its file complete, before the call's end (the SPI's order).
      */
     private void end(CallState byUs) {
         release();
+        submit(() -> tellEnd(byUs));
+    }
+
+    private void tellEnd(CallState byUs) {
+        if (told) {
+            return;
+        }
+        told = true;
         if (byUs == null) {
             ctx.events().remoteHangup(id);
         } else {
@@ -583,24 +610,33 @@ final class SipCall {
 
     // ---- call control: make call (R30), redirect and blind transfer (R29) ----
 
-    /** The far end answered the INVITE this side sent; {@code decodeWith} is the audio it sends us. */
-    void outboundConnected(MediaDescription decodeWith, String answeredCodec) {
+    /**
+     * The far end answered the INVITE this side sent with {@code audio} of its SDP {@code answer};
+     * {@code offeredEvents} is the telephone-event payload type of our offer, the one its digits come in.
+     */
+    void outboundConnected(SessionDescription answer, MediaDescription audio, String answeredCodec, int offeredEvents) {
         if (phase != Phase.RINGING) {
             return;
         }
         phase = Phase.CONNECTED;
         codec = answeredCodec;
-        startMedia(decodeWith);
+        media.answered(answer, audio, false);
+        media.receiveEventsOn(offeredEvents);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
     }
 
-    /** A call this side placed ended before answer; {@code report} says why, and nothing else is reported. */
-    void failOutbound(Runnable report) {
+    /** A call this side placed ended before answer, for {@code reason}: the core hears DISCONNECTED with it, then IDLE (R30). */
+    void failOutbound(DisconnectReason reason) {
         if (phase == Phase.ENDED) {
             return;
         }
         release();
-        report.run();
+        submit(() -> {
+            if (!told) {
+                told = true;
+                ctx.events().callDisconnected(id, reason);
+            }
+        });
     }
 
     /** A response to a request this call sent: its INVITE, a REFER; BYE answers need nothing. */
@@ -638,8 +674,12 @@ final class SipCall {
         transfer.onNotify(tx);
     }
 
-    /** Answers the ringing INVITE 302 with {@code destination} as Contact (R29); the call then ends. */
-    void redirect(SipURI destination, CallControlListener listener) {
+    /**
+     * Answers the ringing INVITE 302 with {@code destination} as Contact (R29) and reports the
+     * result as operation {@code opId}. After a success nothing more is reported: the core ends the
+     * call for every handle.
+     */
+    void redirect(SipURI destination, String opId) {
         String refusal = redirectRefusal();
         if (refusal == null) {
             try {
@@ -653,10 +693,11 @@ final class SipCall {
         ControlResult result = refusal == null ? ControlResult.SUCCESS : ControlResult.FAILED;
         String detail = refusal == null ? "302 Moved Temporarily to " + destination : refusal;
         SipLog.controlResult(id, "redirect to " + destination, result, detail);
-        listener.redirectResult(id, result, detail);
         if (refusal == null) {
-            end(CallState.DISCONNECTED);
+            told = true; // the core ends the call on this report: nothing more about it
+            release();
         }
+        ctx.events().transferFinished(id, opId, result == ControlResult.SUCCESS, detail);
     }
 
     private String redirectRefusal() {
@@ -673,25 +714,124 @@ final class SipCall {
         return null;
     }
 
-    /** Transfers the connected call with REFER (R29); BYE and the end follow a SUCCESS. */
-    void blindTransfer(SipURI destination, CallControlListener listener) {
+    /**
+     * Transfers the connected call with REFER (R29), reported as operation {@code opId}. A success
+     * is reported once the call's recordings are (CANCELLED); then the provider sends BYE and
+     * reports nothing more about the call, which the core ends for every handle.
+     */
+    void blindTransfer(SipURI destination, String opId) {
         String refusal = phase != Phase.CONNECTED ? "the call is not connected"
                 : transfer != null ? "a transfer of the call is already under way" : null;
         if (refusal != null) {
             SipLog.controlResult(id, "blind transfer to " + destination, ControlResult.FAILED, refusal);
-            listener.transferResult(id, ControlResult.FAILED, refusal);
+            ctx.events().transferFinished(id, opId, false, refusal);
             return;
         }
-        transfer = new BlindTransfer(ctx, id, dialog(), destination, listener, this::transferFinished);
+        transfer = new BlindTransfer(ctx, id, dialog(), destination,
+                (result, detail) -> transferFinished(opId, result, detail));
         transfer.start(this::submit);
     }
 
-    private void transferFinished(ControlResult result) {
+    private void transferFinished(String opId, ControlResult result, String detail) {
         transfer = null;
-        if (result == ControlResult.SUCCESS && phase == Phase.CONNECTED) {
+        if (result != ControlResult.SUCCESS || phase != Phase.CONNECTED) {
+            ctx.events().transferFinished(id, opId, false, detail);
+            return;
+        }
+        media.stopRecording(); // its report (CANCELLED, the file complete) is queued: it goes before the success
+        submit(() -> transferSucceeded(opId, detail));
+    }
+
+    private void transferSucceeded(String opId, String detail) {
+        if (told) {
+            return; // the call ended first and the core heard of it, which answered the transfer FAILED
+        }
+        told = true; // the core ends the call on this report: nothing more about it
+        if (phase == Phase.CONNECTED) {
             rejectPending(487);
             sendBye();
-            end(CallState.DISCONNECTED);
+            release();
+        }
+        ctx.events().transferFinished(id, opId, true, detail);
+    }
+
+    // ---- media (R25-R28) ----
+
+    /** Plays {@code prompts} one after the other, reported as {@code opId} (DONE at their end). */
+    void play(String opId, List<Prompt> prompts) {
+        if (!hasAudioFor(opId, "play " + opId)) {
+            return;
+        }
+        try {
+            media.play(opId, ctx.prompts().sequence(prompts));
+        } catch (PromptException | RuntimeException e) {
+            mediaFailed(opId, "play " + opId, e.getMessage());
+        }
+    }
+
+    /** Sends DTMF {@code digits} (RFC 4733), reported as {@code opId}. */
+    void generateDigits(String opId, String digits) {
+        if (!hasAudioFor(opId, "generate digits " + opId)) {
+            return;
+        }
+        try {
+            media.generateDigits(opId, digits);
+        } catch (RuntimeException e) {
+            mediaFailed(opId, "generate digits " + opId, e.getMessage());
+        }
+    }
+
+    /** Records the caller to {@code request.file()}, reported as {@code opId} with the length recorded. */
+    void record(String opId, RecordRequest request) {
+        if (!hasAudioFor(opId, "record " + opId)) {
+            return;
+        }
+        try {
+            media.record(opId, request);
+        } catch (RuntimeException e) {
+            mediaFailed(opId, "record " + opId, e.getMessage());
+        }
+    }
+
+    /** Whether the call has answered audio (not T.38, not over): what a bridge joins. Any thread. */
+    boolean hasAudio() {
+        return media.decoding();
+    }
+
+    /** The call's RTP stream, for a bridge. */
+    RtpStream mediaStream() {
+        return media.stream();
+    }
+
+    /** Stops {@code opId} if it still runs; an operation that has ended or is unknown is ignored (SPI). */
+    void stopMedia(String opId) {
+        media.stop(opId);
+    }
+
+    /**
+     * Whether the call has answered audio to play to or record: else the operation fails at once
+     * (R33), unless the call has ended, whose end ends it (HANGUP, in the core).
+     */
+    private boolean hasAudioFor(String opId, String what) {
+        if (phase == Phase.CONNECTED && media.decoding()) {
+            return true;
+        }
+        if (phase != Phase.ENDED) {
+            mediaFailed(opId, what, phase == Phase.RINGING ? "the call is not answered"
+                    : "the call has no audio (it switched to T.38 fax)");
+        }
+        return false;
+    }
+
+    private void mediaFailed(String opId, String what, String why) {
+        SipLog.mediaFailed(id, what, why);
+        mediaFinished(opId, MediaEndReason.FAILED, Duration.ZERO);
+    }
+
+    /** An operation ended: the core hears of it unless the call is already over for it. */
+    private void mediaFinished(String opId, MediaEndReason reason, Duration recorded) {
+        if (!told) {
+            ctx.events().mediaFinished(id, opId, reason, recorded);
         }
     }
 }

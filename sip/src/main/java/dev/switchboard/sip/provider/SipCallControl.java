@@ -1,67 +1,47 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.MediaMode;
-import dev.switchboard.sip.control.CallControlListener;
-import dev.switchboard.sip.control.CallControlSignalling;
-import dev.switchboard.sip.control.ControlResult;
-import dev.switchboard.sip.control.DisconnectReason;
-import dev.switchboard.sip.control.OutboundProgress;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javax.sip.address.SipURI;
 
 /**
- * The started provider's {@link CallControlSignalling}: checks each request on the caller's thread
- * (so a wrong destination or a full provider is an exception the caller sees), then leaves the
- * SIP work to the call's serial executor. Reports go to the listener current when the request was
- * made.
+ * The started provider's call control (R29, R30): TAPI's {@code lineMakeCall},
+ * {@code lineRedirect} and {@code lineBlindTransfer} as the SPI asks for them. Each request is
+ * checked on the caller's thread (so a wrong destination or a full provider is an exception the
+ * core turns into the operation's failure, R33), then the SIP work goes to the call's serial
+ * executor, where the call reports its progress and results to the core in order with its other
+ * events.
  */
-final class SipCallControl implements CallControlSignalling {
+final class SipCallControl {
     /** The modes an outbound call may be for: its offer is G.711 audio, which carries voice and (until T.38) fax. */
     private static final int AUDIO_MODES = MediaMode.INTERACTIVEVOICE.bit() | MediaMode.AUTOMATEDVOICE.bit()
             | MediaMode.G3FAX.bit() | MediaMode.UNKNOWN.bit();
 
-    /** Logs every report when nobody listens, so that results are never lost without a word. */
-    static final CallControlListener UNHEARD = new CallControlListener() {
-        @Override
-        public void progress(String providerCallId, OutboundProgress state) {
-            SipLog.unheard(providerCallId, "progress " + state);
-        }
-
-        @Override
-        public void outboundFailed(String providerCallId, DisconnectReason reason, String detail) {
-            SipLog.unheard(providerCallId, "outbound call failed " + reason + " (" + detail + ")");
-        }
-
-        @Override
-        public void redirectResult(String providerCallId, ControlResult result, String detail) {
-            SipLog.unheard(providerCallId, "redirect " + result + " (" + detail + ")");
-        }
-
-        @Override
-        public void transferResult(String providerCallId, ControlResult result, String detail) {
-            SipLog.unheard(providerCallId, "blind transfer " + result + " (" + detail + ")");
-        }
-    };
-
     private final SipContext ctx;
-    private final Supplier<CallControlListener> listener;
     private final Destinations destinations;
     private final SecureRandom random = new SecureRandom();
 
-    SipCallControl(SipContext ctx, Supplier<CallControlListener> listener) {
+    SipCallControl(SipContext ctx) {
         this.ctx = ctx;
-        this.listener = listener;
         this.destinations = new Destinations(ctx.settings(), ctx.addresses());
     }
 
-    @Override
-    public String makeCall(String line, String destination, int mediaModes) {
+    /**
+     * Places a call from {@code line} to {@code destination} (an outbound INVITE, R30), known to the
+     * core as {@code providerCallId}. Its dialog gets a Call-ID of its own. The call reports
+     * PROCEEDING and RINGBACK, then CONNECTED, or DISCONNECTED with a reason.
+     *
+     * @param destination a {@code sip:} URI, or a user part (a number) that goes to the configured
+     *                    outbound proxy
+     * @throws IllegalArgumentException the line is not the provider's, the destination is not one
+     *                                  the provider can call, or the media modes are not audio or fax
+     * @throws IllegalStateException    no room for another call (sipMaxCalls, RTP ports), or the id is taken
+     */
+    void makeCall(String providerCallId, String line, String destination, int mediaModes) {
         if (line == null || !ctx.settings().lines().contains(line)) {
             throw new IllegalArgumentException("line '" + line + "' is not one of " + SipSettings.LINES + " "
                     + ctx.settings().lines());
@@ -75,19 +55,19 @@ final class SipCallControl implements CallControlSignalling {
         if (ctx.calls().isFull()) {
             throw new IllegalStateException(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up");
         }
-        DatagramSocket socket;
+        String sipCallId = ctx.sipProvider().getNewCallId().getCallId();
+        SipCall call;
         try {
-            socket = ctx.rtpPorts().open();
+            call = new SipCall(ctx, providerCallId, sipCallId, line, null, null, mediaModes, ctx.rtpPorts().open(), null);
         } catch (IOException e) {
             throw new IllegalStateException(SipSettings.RTP_PORT_RANGE + ": " + e.getMessage(), e);
         }
-        String callId = ctx.sipProvider().getNewCallId().getCallId();
-        SipCall call = new SipCall(ctx, callId, line, null, null, mediaModes, socket, null);
-        OutboundInvite invite = new OutboundInvite(ctx, call, target, listener.get(), newTag(), call.offer());
+        OutboundInvite invite = new OutboundInvite(ctx, call, target, newTag(), call.offer());
         call.placing(invite);
         if (!ctx.calls().tryAdd(call)) {
             call.abandonMedia();
-            throw new IllegalStateException(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up");
+            throw new IllegalStateException(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls()
+                    + " calls are up, or call " + providerCallId + " exists already");
         }
         try {
             call.submit(invite::send);
@@ -96,21 +76,30 @@ final class SipCallControl implements CallControlSignalling {
             call.abandonMedia();
             throw new IllegalStateException("no thread for the call: " + e.getMessage(), e);
         }
-        return callId;
     }
 
-    @Override
-    public void redirect(String providerCallId, String destination) {
+    /**
+     * Sends an incoming call that has not been answered: {@code 302 Moved Temporarily} with
+     * {@code destination} as Contact (R29); one result, as operation {@code opId}.
+     *
+     * @throws IllegalArgumentException the destination is not one the provider can name
+     * @throws IllegalStateException    the provider has no such call (it has ended): no result follows
+     */
+    void redirect(String providerCallId, String opId, String destination) {
         SipURI target = destinations.uriOf(destination);
-        CallControlListener l = listener.get();
-        onCall(providerCallId, "redirect", call -> call.redirect(target, l));
+        onCall(providerCallId, "redirect", call -> call.redirect(target, opId));
     }
 
-    @Override
-    public void blindTransfer(String providerCallId, String destination) {
+    /**
+     * Transfers a connected call to {@code destination} with REFER (RFC 3515); the outcome comes from
+     * the NOTIFYs the other side sends (R29); one result, as operation {@code opId}.
+     *
+     * @throws IllegalArgumentException the destination is not one the provider can name
+     * @throws IllegalStateException    the provider has no such call (it has ended): no result follows
+     */
+    void blindTransfer(String providerCallId, String opId, String destination) {
         SipURI target = destinations.uriOf(destination);
-        CallControlListener l = listener.get();
-        onCall(providerCallId, "blind transfer", call -> call.blindTransfer(target, l));
+        onCall(providerCallId, "blind transfer", call -> call.blindTransfer(target, opId));
     }
 
     /**

@@ -1,16 +1,21 @@
 package dev.switchboard.sip.provider;
 
 import dev.switchboard.api.MediaMode;
+import dev.switchboard.api.media.Prompt;
+import dev.switchboard.api.media.RecordRequest;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.ProviderCapabilities;
 import dev.switchboard.core.spi.ProviderContext;
-import dev.switchboard.sip.control.CallControlListener;
-import dev.switchboard.sip.control.CallControlSignalling;
+import dev.switchboard.core.spi.ProviderFeature;
 import dev.switchboard.core.spi.ProviderResources;
+import dev.switchboard.sip.rtp.MediaEngine;
+import dev.switchboard.sip.rtp.PacingLoop;
+import dev.switchboard.sip.rtp.PortRange;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -29,21 +34,27 @@ import javax.sip.SipProvider;
  *
  * <p>Threads: jain-sip reads the network on its own transport threads (the stack takes no
  * executor) and handles the messages on one thread, in the order they arrived; its listener only
- * hands each message to the call's serial executor. Everything
- * else, the calls' handlers, the media readers and the re-INVITE timeouts, runs on the threads of
- * the {@link ProviderContext} the switchboard starts the provider with; the provider makes none.
+ * hands each message to the call's serial executor. Everything else runs on the threads of the
+ * {@link ProviderContext} the switchboard starts the provider with; the provider makes none: the
+ * calls' handlers on its executor, the clocks on its timer, and one {@link MediaEngine} for every
+ * call's RTP on its long-running executor ({@code sipMediaThreads} I/O loops and one pacing loop,
+ * however many calls there are).
  */
-public final class SipLineProvider implements LineProvider, CallControlSignalling {
+public final class SipLineProvider implements LineProvider {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final ProviderCapabilities CAPABILITIES =
-            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true);
+            new ProviderCapabilities(true, MediaMode.G3FAX.bit(), true).with(ProviderFeature.PLAY,
+                    ProviderFeature.RECORD, ProviderFeature.GENERATE_DIGITS, ProviderFeature.REDIRECT,
+                    ProviderFeature.BLIND_TRANSFER, ProviderFeature.MAKE_CALL, ProviderFeature.BRIDGE);
     /** How long stop waits for the calls' BYEs to go out before the stack stops. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final String name;
     private final SipSettings settings;
     private volatile Running running;
-    private volatile CallControlListener controlListener = SipCallControl.UNHEARD;
+
+    /** How long stop waits for the media engine to give its threads back. */
+    private static final long ENGINE_STOP_MILLIS = 2000;
 
     /** What exists while started. */
     private record Running(SipStackImpl stack, SipContext ctx, SipCallControl control) {
@@ -79,7 +90,9 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
             throw new IllegalStateException("SIP provider '" + name + "' is already started");
         }
         settings.tls().check(); // the stack would only log a keystore it cannot read
+        Objects.requireNonNull(context, "context");
         SipStackImpl stack = null;
+        MediaEngine engine = startEngine(context);
         Admission admission;
         try {
             stack = new SipStackImpl(stackProperties());
@@ -94,17 +107,18 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
                         settings.tls().port(), "tls"));
             }
             SipContext ctx = new SipContext(settings, sipProvider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
-                    new AddressFactoryImpl(), Objects.requireNonNull(context, "context"),
-                    new RtpPorts(InetAddress.getByName(settings.listenAddress()), settings.rtpPortMin(),
-                            settings.rtpPortMax()), new CallRegistry(settings.maxCalls()));
+                    new AddressFactoryImpl(), context, new PortRange(InetAddress.getByName(settings.listenAddress()),
+                            settings.rtpPortMin(), Math.min(settings.rtpPortMax(), 65534)), engine, new Prompts(),
+                    new Bridges(context.events()), new CallRegistry(settings.maxCalls()));
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
             stack.start();
-            running = new Running(stack, ctx, new SipCallControl(ctx, () -> controlListener));
+            running = new Running(stack, ctx, new SipCallControl(ctx));
         } catch (Exception e) {
             if (stack != null) {
                 stack.stop();
             }
+            stopEngine(engine);
             throw new IllegalStateException("SIP provider '" + name + "' cannot listen on " + settings.listenAddress()
                     + ":" + settings.port() + "/" + settings.transport() + " (" + SipSettings.LISTEN_ADDRESS + ", "
                     + SipSettings.PORT + ", " + SipSettings.TRANSPORT + ")"
@@ -117,6 +131,33 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         if (settings.tls().enabled()) {
             SipLog.tlsListening(settings.listenAddress(), settings.tls().port(), TlsSettings.PROTOCOLS,
                     settings.tls().clientAuth().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * The media engine for every call's RTP: its I/O loops and its pacing loop are long-running
+     * work on the context's executor for that (the WorkManager's long-running pool in the adapter).
+     */
+    private MediaEngine startEngine(ProviderContext context) {
+        MediaSettings media = settings.media();
+        try {
+            return new MediaEngine(media.engineConfig(), context.longRunningExecutor(),
+                    new PacingLoop(context.longRunningExecutor(), media.pacerThreadName()));
+        } catch (IOException e) {
+            throw new IllegalStateException("SIP provider '" + name + "' cannot start its RTP media engine ("
+                    + MediaSettings.THREADS + " " + media.threads() + " I/O threads and one pacing thread, all from"
+                    + " the adapter's long-running work): " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopEngine(MediaEngine engine) {
+        engine.close();
+        try {
+            if (!engine.awaitStopped(ENGINE_STOP_MILLIS)) {
+                SipLog.engineStopWaitedInVain(ENGINE_STOP_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -159,7 +200,7 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
             try {
                 call.submit(call::drop);
             } catch (RejectedExecutionException e) {
-                call.abandonMedia(); // no thread to send its BYE on: at least free its port and reader
+                call.abandonMedia(); // no thread to send its BYE on: at least free its RTP port
             }
         }
         try {
@@ -174,6 +215,7 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
             calls.all().forEach(SipCall::abandonMedia);
         }
         r.stack().stop();
+        stopEngine(r.ctx().media());
         SipLog.stopped();
     }
 
@@ -199,12 +241,12 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         return r != null && r.ctx().calls().get(providerCallId) != null;
     }
 
-    /** The dialogs not yet ended and the RTP ports still open. */
+    /** The dialogs not yet ended and the RTP streams (each with its port) still open. */
     @Override
     public ProviderResources resources() {
         Running r = running;
         return r == null ? ProviderResources.NONE
-                : new ProviderResources(r.ctx().calls().size(), r.ctx().rtpPorts().openPorts());
+                : new ProviderResources(r.ctx().calls().size(), r.ctx().media().streams());
     }
 
     /** Runs an owner's request on the call's executor; a call that has ended meanwhile ignores it. */
@@ -216,26 +258,91 @@ public final class SipLineProvider implements LineProvider, CallControlSignallin
         }
     }
 
-    // ---- call control (R29, R30), until the provider SPI carries it ----
+    // ---- media (R25-R28) ----
 
-    /** Where the results of {@link #makeCall}, {@link #redirect} and {@link #blindTransfer} go from now on. */
-    public void setCallControlListener(CallControlListener listener) {
-        this.controlListener = Objects.requireNonNull(listener, "listener");
+    /** Plays the prompts on the call's stream (files read on the call's executor, not the caller's thread). */
+    @Override
+    public void play(String providerCallId, String operationId, List<Prompt> prompts) {
+        onLiveCall(providerCallId, "play", call -> call.play(operationId, List.copyOf(prompts)));
     }
 
     @Override
-    public String makeCall(String line, String destination, int mediaModes) {
-        return control().makeCall(line, destination, mediaModes);
+    public void record(String providerCallId, String operationId, RecordRequest request) {
+        onLiveCall(providerCallId, "record", call -> call.record(operationId, request));
     }
 
     @Override
-    public void redirect(String providerCallId, String destination) {
-        control().redirect(providerCallId, destination);
+    public void generateDigits(String providerCallId, String operationId, String digits) {
+        onLiveCall(providerCallId, "generate digits", call -> call.generateDigits(operationId, digits));
+    }
+
+    /** Stops the operation if it still runs; an ended call or operation is ignored. */
+    @Override
+    public void stopMedia(String providerCallId, String operationId) {
+        onCall(providerCallId, call -> call.stopMedia(operationId));
+    }
+
+    // ---- bridging (R31) ----
+
+    /** Relays the two calls' RTP both ways until unbridged or either ends; see {@link Bridges}. */
+    @Override
+    public void bridge(String bridgeId, String providerCallIdA, String providerCallIdB) {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("SIP provider '" + name + "' is not started");
+        }
+        r.ctx().bridges().bridge(bridgeId, liveCall(r, providerCallIdA, "bridge"),
+                liveCall(r, providerCallIdB, "bridge"));
     }
 
     @Override
-    public void blindTransfer(String providerCallId, String destination) {
-        control().blindTransfer(providerCallId, destination);
+    public void unbridge(String bridgeId) {
+        Running r = running;
+        if (r != null) {
+            r.ctx().bridges().unbridge(bridgeId);
+        }
+    }
+
+    private SipCall liveCall(Running r, String providerCallId, String what) {
+        SipCall call = r.ctx().calls().get(providerCallId);
+        if (call == null) {
+            throw new IllegalStateException("no call " + providerCallId + " on SIP provider '" + name
+                    + "' (it has ended): cannot " + what);
+        }
+        return call;
+    }
+
+    /**
+     * Runs {@code action} on the call's executor; a call the provider no longer has is refused at
+     * once (the core makes the operation FAILED, R33, and hears of the call's end anyway).
+     */
+    private void onLiveCall(String providerCallId, String what, Consumer<SipCall> action) {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("SIP provider '" + name + "' is not started: cannot " + what);
+        }
+        SipCall call = liveCall(r, providerCallId, what);
+        call.submit(() -> action.accept(call));
+    }
+
+    // ---- call control (R29, R30) ----
+
+    /** Places the call the core named {@code providerCallId} (R30); see {@link SipCallControl#makeCall}. */
+    @Override
+    public void makeCall(String providerCallId, String line, String destination, int mediaModes) {
+        control().makeCall(providerCallId, line, destination, mediaModes);
+    }
+
+    /** Answers the ringing call 302 (R29); see {@link SipCallControl#redirect}. */
+    @Override
+    public void redirect(String providerCallId, String operationId, String destination) {
+        control().redirect(providerCallId, operationId, destination);
+    }
+
+    /** Transfers the connected call with REFER (R29); see {@link SipCallControl#blindTransfer}. */
+    @Override
+    public void blindTransfer(String providerCallId, String operationId, String destination) {
+        control().blindTransfer(providerCallId, operationId, destination);
     }
 
     private SipCallControl control() {

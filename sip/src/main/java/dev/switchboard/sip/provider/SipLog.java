@@ -72,9 +72,9 @@ final class SipLog {
                 + " answered 488", LogText.of(callId), String.valueOf(millis));
     }
 
-    static void badMedia(String callId, String reason) {
-        badInput.log(LOG, Level.DEBUG, "SWB3007", () -> "SWB3007: call " + LogText.of(callId)
-                + ": media packet dropped: " + LogText.of(reason));
+    static void mediaUnreachable(String callId, String reason) {
+        badInput.log(LOG, Level.WARNING, "SWB3013", () -> "SWB3013: call " + LogText.of(callId)
+                + ": the SDP's media address does not resolve (" + LogText.of(reason) + "); no RTP is sent to it");
     }
 
     static void coreRefused(String callId, Throwable e) {
@@ -121,6 +121,15 @@ final class SipLog {
                 + " sockets are closed and the stack stops without their BYEs", String.valueOf(calls));
     }
 
+    static void mediaFailed(String callId, String what, String why) {
+        LOG.log(Level.WARNING, "SWB3015: call {0}: {1} failed: {2}", LogText.of(callId), what, LogText.of(why, 400));
+    }
+
+    static void engineStopWaitedInVain(long millis) {
+        LOG.log(Level.WARNING, "SWB3014: SIP line provider stopping: the RTP media engine''s threads did not come back"
+                + " within {0} ms; they end once their current wait is over", String.valueOf(millis));
+    }
+
     // ---- call control (SWB3020-SWB3039: make call, redirect, blind transfer) ----
 
     static void outboundFailed(String callId, String destination, Object reason, String detail) {
@@ -139,10 +148,6 @@ final class SipLog {
 
     static void strayResponse(String callId, String what) {
         LOG.log(Level.DEBUG, "SWB3023: call {0} is over; its late response gets {1}", callId, what);
-    }
-
-    static void unheard(String callId, String report) {
-        LOG.log(Level.WARNING, "SWB3024: call {0}: no call-control listener is set; report lost: {1}", callId, report);
     }
 
     static void stackError(String message) {

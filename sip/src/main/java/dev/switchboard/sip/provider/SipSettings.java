@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * @param admission    who may send requests and how often (allowlist, rate limit, digest authentication)
  * @param tls          the SIP over TLS listener, if any
  * @param limits       how long a call may go without proof of its caller (session timer, RTP, length)
+ * @param media        the RTP media engine's threads
  */
 public record SipSettings(String listenAddress, int port, String transport, List<String> lines, String defaultLine,
                           int rtpPortMin, int rtpPortMax, long reinviteTimeoutMillis, int maxMessageSize,
                           int maxCalls, Outbound outbound, AdmissionSettings admission, TlsSettings tls,
-                          CallLimits limits) {
+                          CallLimits limits, MediaSettings media) {
 
     public static final String LISTEN_ADDRESS = "sipListenAddress";
     public static final String PORT = "sipPort";
@@ -129,7 +130,7 @@ public record SipSettings(String listenAddress, int port, String transport, List
         TlsSettings tls = TlsSettings.from(read, transport, port);
         return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
                 ports[0], ports[1], timeout, maxSize, maxCalls, Outbound.from(read, settings), admission, tls,
-                CallLimits.from(read));
+                CallLimits.from(read), MediaSettings.from(read));
     }
 
     /**

@@ -51,7 +51,12 @@ public final class MediaEngine implements AutoCloseable {
             loops.forEach(IoLoop::stop);
             throw new IOException("the media engine could not start its " + config.ioThreads() + " I/O loops: " + e, e);
         }
-        this.ticking = ticker.every(config.tickMillis(), pacer);
+        try {
+            this.ticking = ticker.every(config.tickMillis(), pacer);
+        } catch (RuntimeException e) {
+            loops.forEach(IoLoop::stop);
+            throw new IOException("the media engine could not start its pacing timer: " + e, e);
+        }
     }
 
     /**

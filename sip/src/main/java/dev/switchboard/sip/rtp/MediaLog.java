@@ -39,6 +39,11 @@ final class MediaLog {
         LOG.log(Level.ERROR, "SWB3106: RTP I/O loop " + thread + " stopped: calls it served receive nothing more", e);
     }
 
+    static void pacingInterrupted(String thread) {
+        LOG.log(Level.ERROR, "SWB3108: RTP pacing loop {0} was interrupted and stopped: calls send no more RTP until"
+                + " the provider starts again", thread);
+    }
+
     static void latched(String stream, Object source, Object signalled) {
         LOG.log(Level.DEBUG, "SWB3107: {0}: sending RTP to {1}, where it comes from (SDP said {2})",
                 stream, source, signalled);

@@ -3,6 +3,7 @@ package dev.switchboard.sip.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.api.DisconnectReason;
 import org.junit.jupiter.api.Test;
 
 /** The status lines of NOTIFY bodies (R29) and the disconnect reasons of final responses (R30). */
@@ -30,18 +31,18 @@ class SipFragAndReasonsTest {
 
     @Test
     void finalResponsesMapToTapiDisconnectReasons_R30() {
-        assertThat(DisconnectReason.forStatus(486)).isEqualTo(DisconnectReason.BUSY);
-        assertThat(DisconnectReason.forStatus(600)).isEqualTo(DisconnectReason.BUSY);
-        assertThat(DisconnectReason.forStatus(408)).isEqualTo(DisconnectReason.NOANSWER);
-        assertThat(DisconnectReason.forStatus(480)).isEqualTo(DisconnectReason.NOANSWER);
-        assertThat(DisconnectReason.forStatus(403)).isEqualTo(DisconnectReason.REJECT);
-        assertThat(DisconnectReason.forStatus(603)).isEqualTo(DisconnectReason.REJECT);
+        assertThat(FinalResponses.reasonFor(486)).isEqualTo(DisconnectReason.BUSY);
+        assertThat(FinalResponses.reasonFor(600)).isEqualTo(DisconnectReason.BUSY);
+        assertThat(FinalResponses.reasonFor(408)).isEqualTo(DisconnectReason.NOANSWER);
+        assertThat(FinalResponses.reasonFor(480)).isEqualTo(DisconnectReason.NOANSWER);
+        assertThat(FinalResponses.reasonFor(403)).isEqualTo(DisconnectReason.REJECT);
+        assertThat(FinalResponses.reasonFor(603)).isEqualTo(DisconnectReason.REJECT);
         for (int unreachable : new int[] {404, 410, 484, 503, 604}) {
-            assertThat(DisconnectReason.forStatus(unreachable)).as("%s", unreachable).isEqualTo(DisconnectReason.UNREACHABLE);
+            assertThat(FinalResponses.reasonFor(unreachable)).as("%s", unreachable).isEqualTo(DisconnectReason.UNREACHABLE);
         }
         for (int other : new int[] {300, 400, 415, 488, 500, 606}) {
-            assertThat(DisconnectReason.forStatus(other)).as("%s", other).isEqualTo(DisconnectReason.FAILED);
+            assertThat(FinalResponses.reasonFor(other)).as("%s", other).isEqualTo(DisconnectReason.UNKNOWN);
         }
-        assertThatThrownBy(() -> DisconnectReason.forStatus(200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FinalResponses.reasonFor(200)).isInstanceOf(IllegalArgumentException.class);
     }
 }

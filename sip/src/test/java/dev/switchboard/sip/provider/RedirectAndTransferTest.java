@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,13 +72,15 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         ring(caller);
-        fx.provider.redirect(caller.callId, OPERATOR);
+        String op = fx.redirect(caller.callId, OPERATOR);
         SipPeer.Message moved = caller.finalResponse("INVITE");
         assertThat(moved.status()).isEqualTo(302);
         assertThat(moved.header("contact")).isEqualTo("<" + OPERATOR + ">");
         caller.ackError("sales");
-        assertThat(fx.events.take(3, caller.callId)).containsExactly("redirect SUCCESS 302 Moved Temporarily to "
-                + OPERATOR, "state DISCONNECTED", "state IDLE");
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " succeeded");
+        fx.sync(caller);
+        assertThat(fx.events.isEmpty()).as("nothing more about the call: the core ends it (R29)").isTrue();
+        assertThat(fx.provider.hasCall(caller.callId)).isFalse();
     }
 
     @Test
@@ -85,8 +88,8 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         connect(caller);
-        fx.provider.redirect(caller.callId, OPERATOR);
-        assertThat(fx.events.next(caller.callId)).isEqualTo("redirect FAILED the call is already answered");
+        String op = fx.redirect(caller.callId, OPERATOR);
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " failed the call is already answered");
         caller.send("INFO", "sales", "application/dtmf", "4");
         assertThat(caller.finalResponse("INFO").status()).isEqualTo(200);
         assertThat(fx.events.next(caller.callId)).isEqualTo("digit 4");
@@ -100,9 +103,9 @@ class RedirectAndTransferTest {
         caller.send("CANCEL", "sales", null, null);
         assertThat(caller.finalResponse("INVITE").status()).isEqualTo(487);
         assertThat(fx.events.next(caller.callId)).isEqualTo("hangup");
-        assertThatThrownBy(() -> fx.provider.redirect(caller.callId, OPERATOR))
+        assertThatThrownBy(() -> fx.redirect(caller.callId, OPERATOR))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("has ended");
-        assertThatThrownBy(() -> fx.provider.redirect(caller.callId, "1000"))
+        assertThatThrownBy(() -> fx.redirect(caller.callId, "1000"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sipOutboundProxy");
     }
 
@@ -111,7 +114,7 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         connect(caller);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
         SipPeer.Message refer = refer(caller);
         assertThat(refer.header("refer-to")).isEqualTo("<" + OPERATOR + ">");
         assertThat(refer.header("call-id")).isEqualTo(caller.callId);
@@ -121,8 +124,27 @@ class RedirectAndTransferTest {
         assertThat(notify(caller, "refer", "terminated;reason=noresource", SIPFRAG, "SIP/2.0 200 OK\r\n")).isEqualTo(200);
         SipPeer.Message bye = caller.expect(m -> !m.isResponse() && m.method().equals("BYE"), "BYE after the transfer");
         caller.ok(bye);
-        assertThat(fx.events.take(3, caller.callId)).containsExactly("transfer SUCCESS 200 OK", "state DISCONNECTED",
-                "state IDLE");
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " succeeded");
+        fx.sync(caller);
+        assertThat(fx.events.isEmpty()).as("nothing more about the call: the core ends it (R29)").isTrue();
+    }
+
+    @Test
+    void aRecordingIsReportedCancelledWithItsFileBeforeTheTransfersSuccess_R29() throws Exception {
+        fx.start(Map.of());
+        SipPeer caller = fx.caller();
+        connect(caller);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("transfer-", ".wav");
+        fx.provider.record(caller.callId, "rec-1", dev.switchboard.api.media.RecordRequest.to(file));
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
+        reply(caller, refer(caller), 202, "Accepted");
+        assertThat(notify(caller, "refer", "terminated", SIPFRAG, "SIP/2.0 200 OK\r\n")).isEqualTo(200);
+        caller.ok(caller.expect(m -> !m.isResponse() && m.method().equals("BYE"), "BYE after the transfer"));
+        List<String> reports = fx.events.take(2, caller.callId);
+        assertThat(reports.get(0)).matches("finished rec-1 CANCELLED \\d+ms");
+        assertThat(reports.get(1)).isEqualTo("transfer " + op + " succeeded");
+        assertThat(java.nio.file.Files.size(file)).as("a complete WAV, header at least").isGreaterThanOrEqualTo(44);
+        java.nio.file.Files.delete(file);
     }
 
     @Test
@@ -130,19 +152,19 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         connect(caller);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 202, "Accepted");
         assertThat(notify(caller, "refer", "active", SIPFRAG, "SIP/2.0 100 Trying\r\n")).isEqualTo(200);
         assertThat(notify(caller, "refer", "terminated;reason=noresource", SIPFRAG, "SIP/2.0 486 Busy Here\r\n"))
                 .isEqualTo(200);
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED 486 Busy Here");
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " failed 486 Busy Here");
         // still connected, still ours: digits come, a second transfer may go, the caller's BYE ends it
         assertThat(inDialog(caller, "INFO", "application/dtmf", "7").status()).isEqualTo(200);
         assertThat(fx.events.next(caller.callId)).isEqualTo("digit 7");
         assertThat(caller.hasUnread(m -> !m.isResponse() && m.method().equals("BYE"))).isFalse();
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String second = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 603, "Decline");
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED REFER answered 603 Decline");
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + second + " failed REFER answered 603 Decline");
         assertThat(inDialog(caller, "BYE", null, null).status()).isEqualTo(200);
         assertThat(fx.events.next(caller.callId)).isEqualTo("hangup");
     }
@@ -152,12 +174,12 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         connect(caller);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String first = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 405, "Method Not Allowed");
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED REFER answered 405 Method Not Allowed");
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + first + " failed REFER answered 405 Method Not Allowed");
+        String second = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 501, "Not Implemented");
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED REFER answered 501 Not Implemented");
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + second + " failed REFER answered 501 Not Implemented");
     }
 
     @Test
@@ -165,10 +187,10 @@ class RedirectAndTransferTest {
         fx.start(Map.of(SipSettings.TRANSFER_TIMEOUT, "300"));
         SipPeer caller = fx.caller();
         connect(caller);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 202, "Accepted");
         assertThat(notify(caller, "refer", "active", SIPFRAG, "SIP/2.0 100 Trying\r\n")).isEqualTo(200);
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED no final NOTIFY within"
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " failed no final NOTIFY within"
                 + " sipTransferTimeoutMillis 300 ms");
         assertThat(notify(caller, "refer", "terminated", SIPFRAG, "SIP/2.0 200 OK\r\n"))
                 .as("a NOTIFY after the transfer gave up belongs to no subscription").isEqualTo(481);
@@ -181,12 +203,12 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         connect(caller);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 202, "Accepted");
         caller.send("BYE", "sales", null, null);
         assertThat(caller.finalResponse("BYE").status()).isEqualTo(200);
         assertThat(fx.events.take(2, caller.callId)).containsExactly(
-                "transfer FAILED the call ended before the transfer's outcome was known", "hangup");
+                "transfer " + op + " failed the call ended before the transfer's outcome was known", "hangup");
     }
 
     @Test
@@ -196,13 +218,13 @@ class RedirectAndTransferTest {
         connect(caller);
         assertThat(notify(caller, "refer", "active", SIPFRAG, "SIP/2.0 200 OK\r\n"))
                 .as("no transfer waits").isEqualTo(481);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
         reply(caller, refer(caller), 202, "Accepted");
         assertThat(notify(caller, "presence", "active", SIPFRAG, "SIP/2.0 200 OK\r\n")).isEqualTo(489);
         assertThat(notify(caller, "refer", "active", "text/plain", "SIP/2.0 200 OK\r\n")).isEqualTo(400);
         assertThat(notify(caller, "refer", "active", SIPFRAG, "hello\r\n")).isEqualTo(400);
         assertThat(notify(caller, "refer", "terminated", SIPFRAG, "SIP/2.0 404 Not Found\r\n")).isEqualTo(200);
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED 404 Not Found");
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " failed 404 Not Found");
     }
 
     @Test
@@ -210,8 +232,8 @@ class RedirectAndTransferTest {
         fx.start(Map.of());
         SipPeer caller = fx.caller();
         ring(caller);
-        fx.provider.blindTransfer(caller.callId, OPERATOR);
-        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer FAILED the call is not connected");
+        String op = fx.blindTransfer(caller.callId, OPERATOR);
+        assertThat(fx.events.next(caller.callId)).isEqualTo("transfer " + op + " failed the call is not connected");
         fx.provider.answer(caller.callId);
         assertThat(caller.finalResponse("INVITE").status()).isEqualTo(200);
         assertThat(fx.events.next(caller.callId)).isEqualTo("state CONNECTED");

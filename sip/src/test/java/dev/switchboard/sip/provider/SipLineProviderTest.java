@@ -426,12 +426,13 @@ class SipLineProviderTest {
     void theProvidersOwnWorkRunsOnTheThreadsItIsGivenAndItMakesNone() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         // the clocks that end calls are off, so that the one delay counted is the re-INVITE timeout
+        // the media engine's threads are named after the setting while they serve: here, after the given ones
         start(Map.of(SipSettings.REINVITE_TIMEOUT, "200", CallLimits.SESSION_EXPIRES, "0", CallLimits.RTP_TIMEOUT, "0",
-                CallLimits.MAX_CALL, "0"));
+                CallLimits.MAX_CALL, "0", MediaSettings.THREAD_NAME_PREFIX, GIVEN + "rtp"));
         SipPeer caller = peer();
         int media = connect(caller, "sales");
         int seq = 1;
-        for (int i = 0; i < 7; i++) { // digit 4 in RFC 4733 packets: the media reader's work
+        for (int i = 0; i < 7; i++) { // digit 4 in RFC 4733 packets: the media engine's work
             caller.sendMedia(media, rtp(101, seq++, 1000, new byte[] {4, (byte) (i >= 4 ? 0x8a : 0x0a), 0, (byte) (80 * (i + 1))}));
         }
         assertThat(events.next(caller.callId)).isEqualTo("digit 4");
@@ -439,13 +440,13 @@ class SipLineProviderTest {
         assertThat(events.next(caller.callId)).isEqualTo("media G3FAX");
         assertThat(caller.finalResponse("INVITE").status()).isEqualTo(488);
 
-        // looked at while the call, and so its media reader, is still up
+        // looked at while the call, and so its stream on the media engine, is still up
         Map<Thread, StackTraceElement[]> now = Thread.getAllStackTraces();
         List<String> made = new ArrayList<>();
         String readerThread = null;
         for (Map.Entry<Thread, StackTraceElement[]> t : now.entrySet()) {
             String name = t.getKey().getName();
-            if (Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName().equals(RtpSession.class.getName()))) {
+            if (Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName().equals("dev.switchboard.sip.rtp.IoLoop"))) {
                 readerThread = name;
             }
             if (!before.contains(t.getKey()) && !name.startsWith(GIVEN) && !isJainSips(t.getKey(), t.getValue())) {
@@ -453,10 +454,11 @@ class SipLineProviderTest {
             }
         }
         assertThat(made).as("threads the provider made itself").isEmpty();
-        assertThat(readerThread).as("the media reader's thread").startsWith(GIVEN);
+        assertThat(readerThread).as("the media engine's I/O thread, named while it serves").isEqualTo(GIVEN + "rtp-io-0");
         assertThat(events.threads()).as("threads the reports came from").isNotEmpty().allMatch(n -> n.startsWith(GIVEN));
         assertThat(shortTasks).as("handlers run on the given executor").hasPositiveValue();
-        assertThat(longTasks).as("media readers on the given long-running executor").hasValue(1);
+        assertThat(longTasks).as("the media engine's I/O loop and pacing loop on the given long-running executor,"
+                + " not one per call").hasValue(2);
         assertThat(delays).as("the re-INVITE timeout on the given timer").hasValue(1);
     }
 
