@@ -53,7 +53,7 @@ class SipPromptIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return SipDeployments.ear(SipCallsIT.SIP_PORT, SipCallsIT.FACTORY, java.util.Map.of(),
+        return SipDeployments.ear(SipCallsIT.SIP_PORT, SipCallsIT.WILDFLY_FACTORY, java.util.Map.of(),
                 new Class<?>[] {SipPromptApp.class}, SipPromptIT.class, Sipp.class);
     }
 

@@ -79,7 +79,7 @@ class SoakIT {
         config.put("sipRateLimit", "5000");
         config.put("sipRateBurst", "10000");
         config.put("sipMaxCalls", "1000");
-        return SipDeployments.ear(SIP_PORT, SipCallsIT.FACTORY, config,
+        return SipDeployments.ear(SIP_PORT, SipCallsIT.WILDFLY_FACTORY, config,
                 new Class<?>[] {SoakRollbackApp.class, SoakThrowingApp.class},
                 SoakIT.class, SipCallsIT.class, Sipp.class, SipProbe.class, SipMutator.class, Scenario.class);
     }

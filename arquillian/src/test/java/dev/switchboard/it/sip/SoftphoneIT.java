@@ -38,7 +38,7 @@ class SoftphoneIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return SipDeployments.ear(SipCallsIT.SIP_PORT, SipCallsIT.FACTORY, Map.of(),
+        return SipDeployments.ear(SipCallsIT.SIP_PORT, SipCallsIT.WILDFLY_FACTORY, Map.of(),
                 new Class<?>[] {SipPromptApp.class}, SoftphoneIT.class, Sipp.class, Baresip.class);
     }
 
