@@ -26,10 +26,10 @@ import java.time.Duration;
         @ActivationConfigProperty(propertyName = "lines", propertyValue = "prompt-in"),
         @ActivationConfigProperty(propertyName = "mediaModes", propertyValue = "INTERACTIVEVOICE:1")})
 public class SipPromptApp implements SwitchboardListener {
-    static final String NAME = "sip-prompt";
+    public static final String NAME = "sip-prompt";
     /** The file played first; the test (in the same server) writes it before it calls. */
-    static final Path PROMPT = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-sip-prompt-it.wav");
-    static final Tone TONE = Tone.custom(Duration.ofMillis(600), Duration.ofMillis(600), Duration.ZERO, 700);
+    public static final Path PROMPT = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-sip-prompt-it.wav");
+    public static final Tone TONE = Tone.custom(Duration.ofMillis(600), Duration.ofMillis(600), Duration.ZERO, 700);
 
     @Resource(lookup = SipCallsIT.FACTORY)
     private SwitchboardConnectionFactory factory;
