@@ -79,7 +79,7 @@ class SipPromptIT {
                 first = receive(rtp, arrivals);
             } while (share(first, 1200) < 0.9);
             played.add(first);
-            while (played.size() < 70) {
+            while (played.size() < 60) { // the prompt's 60 packets; the application hangs up when it ends
                 played.add(receive(rtp, arrivals));
             }
             List<Long> times = arrivals.subList(arrivals.size() - played.size(), arrivals.size());
@@ -87,10 +87,8 @@ class SipPromptIT {
                 short[] p = played.get(i);
                 if (i < 30) {
                     assertTrue(share(p, 1200) > 0.9, "packet " + i + " carries the file's 1200 Hz");
-                } else if (i < 60) {
-                    assertTrue(share(p, 700) > 0.9, "packet " + i + " carries the tone's 700 Hz");
                 } else {
-                    assertTrue(silent(p), "packet " + i + " is the silence after the play");
+                    assertTrue(share(p, 700) > 0.9, "packet " + i + " carries the tone's 700 Hz");
                 }
             }
             long earliest = Long.MAX_VALUE;
@@ -163,15 +161,6 @@ class SipPromptIT {
             energy += (double) v * v;
         }
         return energy == 0 ? 0 : 2 * (s1 * s1 + s2 * s2 - c * s1 * s2) / (s.length * energy);
-    }
-
-    private static boolean silent(short[] s) {
-        for (short v : s) {
-            if (Math.abs(v) > 8) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String invite(int sipPort, int rtpPort, String callId) {

@@ -148,6 +148,9 @@ final class SessionTimer {
         while (it != null && it.hasNext()) {
             Object h = it.next();
             String v = h instanceof AllowHeader a ? a.getMethod() : valueOf((Header) h);
+            if (v == null) {
+                continue; // an empty Allow names no method
+            }
             for (String m : v.split(",")) {
                 if (m.trim().equalsIgnoreCase(Request.UPDATE)) {
                     return true;
@@ -162,6 +165,9 @@ final class SessionTimer {
         while (it != null && it.hasNext()) {
             Object h = it.next();
             String v = h instanceof OptionTag t ? t.getOptionTag() : valueOf((Header) h);
+            if (v == null) {
+                continue; // an empty Supported (baresip sends one) names no option tag
+            }
             for (String part : v.split(",")) {
                 if (part.trim().equalsIgnoreCase(tag)) {
                     return true;

@@ -48,6 +48,14 @@ class SessionTimerTest {
     }
 
     @Test
+    void anEmptySupportedOrAllowNamesNothingAndTheCallIsAnsweredAsWithout() throws Exception {
+        Request empty = invite("Supported: ", "Allow: ");
+        assertThat(SessionTimer.answer(empty, OURS)).as("as a caller without timers")
+                .isEqualTo(new SessionTimer.Agreement(1800, true, false));
+        assertThat(SessionTimer.allowsUpdate(empty)).isFalse();
+    }
+
+    @Test
     void withoutOurOwnIntervalOnlyTheCallersRequestStartsATimer() throws Exception {
         CallLimits none = new CallLimits(0, 90, 60, 14400);
         assertThat(SessionTimer.answer(invite("Supported: timer"), none)).isNull();
