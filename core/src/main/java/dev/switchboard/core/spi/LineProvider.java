@@ -5,6 +5,7 @@ import dev.switchboard.api.TapiError;
 import dev.switchboard.api.media.Prompt;
 import dev.switchboard.api.media.RecordRequest;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A source of calls, like a TAPI service provider: a simulated switch, a SIP endpoint.
@@ -168,6 +169,17 @@ public interface LineProvider {
      */
     default boolean hasCall(String providerCallId) {
         return true;
+    }
+
+    /**
+     * Ends a call that another node of the cluster held when it died, from the facts that node's
+     * provider reported with {@link ProviderEvents#recoveryFacts} (for SIP: sends the BYE the
+     * dead node would have sent). The call is not this provider's and is never reported through
+     * {@link ProviderEvents}. Returns whether the provider could act on the facts; it must not
+     * block for the far end's answer.
+     */
+    default boolean endOrphan(Map<String, String> facts) {
+        return false;
     }
 
     /** What the provider holds now, for operators' leak checks. */

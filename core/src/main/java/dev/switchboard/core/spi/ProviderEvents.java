@@ -5,6 +5,7 @@ import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.media.MediaEndReason;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What a line provider reports to the core. Calls of one provider are named by the provider's
@@ -69,4 +70,15 @@ public interface ProviderEvents {
 
     /** A bridge broke without being asked to end (R31, R33); both calls stay up. */
     void bridgeFailed(String bridgeId, String reason);
+
+    /**
+     * What another node of a cluster would need to end this call should this node die: for SIP
+     * the dialog's identifiers (Call-ID, tags, CSeq, remote target, route set). The provider
+     * reports them once the call is established and again whenever they change; the keys and
+     * values are the provider's own and opaque to the core, which keeps only the latest set in
+     * the cluster's call directory and hands it back to {@link LineProvider#endOrphan} on a
+     * surviving node. A single node ignores them.
+     */
+    default void recoveryFacts(String providerCallId, Map<String, String> facts) {
+    }
 }
