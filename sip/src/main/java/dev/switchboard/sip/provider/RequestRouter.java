@@ -263,6 +263,11 @@ final class RequestRouter implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
+            if (event.getClientTransaction() != null
+                    && event.getClientTransaction().getApplicationData() instanceof OrphanCalls.Sent sent) {
+                sent.answered(event.getResponse()); // a dead node's call: nothing of this node's to tell
+                return;
+            }
             String callId = StrayResponses.callIdOf(event.getResponse());
             SipCall call = ctx.calls().byCallId(callId);
             if (call != null) {
@@ -284,6 +289,10 @@ final class RequestRouter implements SipListener {
         // an INVITE or REFER of ours that got no response at all ends what it was for, and an
         // unanswered session refresh means the caller is gone
         ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof OrphanCalls.Sent sent) {
+            sent.timedOut();
+            return;
+        }
         SipCall call = ct == null ? null : ctx.calls().byCallId(Responses.callIdOf(ct.getRequest()));
         if (call != null) {
             submit(call, "a request's timeout", () -> call.onClientTimeout(ct));

@@ -87,6 +87,10 @@ final class SipCall {
      * redirect or transfer that took it away): from then on nothing more is reported about it.
      */
     private boolean told;
+    /** The transport the dialog was set up over, for its {@link DialogFacts}. */
+    private final String transport;
+    /** The dialog facts last reported to the core, or null before the call is connected. */
+    private DialogFacts reportedFacts;
 
     /**
      * @param id           the provider call id the core knows the call by: the Call-ID of a call that
@@ -117,6 +121,7 @@ final class SipCall {
         this.timers = new CallTimers(id, ctx.provider().timer(), this::submit);
         // a call this side places has no INVITE of the peer's: the peer's UPDATE support is then unknown
         this.session = new SessionRefresher(ctx, id, line, inviteTx == null ? null : inviteTx.getRequest());
+        this.transport = inviteTx != null && cameOverTls(inviteTx.getRequest()) ? "tls" : ctx.settings().transport();
         this.media = CallMedia.open(ctx, id, mediaChannel, this::submit, heard());
         media.reportTo(this::mediaFinished);
     }
@@ -218,6 +223,7 @@ final class SipCall {
         audio.ifPresent(a -> watchRtp(o, a));
         sessionRefreshed(agreed);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
+        reportFacts();
     }
 
     void drop() {
@@ -434,6 +440,7 @@ final class SipCall {
     private void sessionRefreshed(SessionTimer.Agreement agreed) {
         session.agreed(agreed);
         timers.sessionRefreshed(agreed, this::sendRefresh, this::onSessionExpired);
+        factsMayHaveChanged(); // a re-INVITE or UPDATE may have moved the remote target
     }
 
     /** This side is the refresher and the refresh is due; tried again shortly if it cannot go out now. */
@@ -445,6 +452,8 @@ final class SipCall {
         // and if it never goes out the session expires and the call ends
         if (pending != null || !session.send(dialog(), localSdp)) {
             timers.refreshAgainIn(Duration.ofSeconds(1), this::sendRefresh);
+        } else {
+            factsMayHaveChanged(); // our CSeq moved on
         }
     }
 
@@ -558,6 +567,42 @@ final class SipCall {
         return inviteTx != null ? inviteTx.getDialog() : outbound.dialog();
     }
 
+    // ---- what another node needs to end the call should this one die ----
+
+    /**
+     * Reports the dialog's {@link DialogFacts} to the core (for a cluster's call directory) when
+     * they differ from the last report: first once the call is connected, then on every change.
+     */
+    private void reportFacts() {
+        Dialog d = dialog();
+        if (phase != Phase.CONNECTED || told || d == null) {
+            return;
+        }
+        DialogFacts now;
+        try {
+            now = DialogFacts.of(d, transport, line);
+        } catch (RuntimeException e) {
+            SipLog.factsUnreported(id, e.toString());
+            return;
+        }
+        if (!now.equals(reportedFacts)) {
+            reportedFacts = now;
+            ctx.events().recoveryFacts(id, now.toMap());
+        }
+    }
+
+    /** After a change to the dialog: reported again if the call's facts were reported already. */
+    private void factsMayHaveChanged() {
+        if (reportedFacts != null) {
+            reportFacts();
+        }
+    }
+
+    private static boolean cameOverTls(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via != null && "TLS".equalsIgnoreCase(via.getTransport());
+    }
+
     private void sendBye() {
         Dialog dialog = dialog();
         try {
@@ -623,6 +668,7 @@ final class SipCall {
         media.answered(answer, audio, false);
         media.receiveEventsOn(offeredEvents);
         ctx.events().callStateChanged(id, CallState.CONNECTED);
+        reportFacts();
     }
 
     /** A call this side placed ended before answer, for {@code reason}: the core hears DISCONNECTED with it, then IDLE (R30). */
@@ -730,11 +776,13 @@ final class SipCall {
         transfer = new BlindTransfer(ctx, id, dialog(), destination,
                 (result, detail) -> transferFinished(opId, result, detail));
         transfer.start(this::submit);
+        factsMayHaveChanged(); // the REFER took a CSeq
     }
 
     private void transferFinished(String opId, ControlResult result, String detail) {
         transfer = null;
         if (result != ControlResult.SUCCESS || phase != Phase.CONNECTED) {
+            factsMayHaveChanged();
             ctx.events().transferFinished(id, opId, false, detail);
             return;
         }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,7 +58,7 @@ public final class SipLineProvider implements LineProvider {
     private static final long ENGINE_STOP_MILLIS = 2000;
 
     /** What exists while started. */
-    private record Running(SipStackImpl stack, SipContext ctx, SipCallControl control) {
+    private record Running(SipStackImpl stack, SipContext ctx, SipCallControl control, OrphanCalls orphans) {
     }
 
     public SipLineProvider(String name, SipSettings settings) {
@@ -113,7 +114,7 @@ public final class SipLineProvider implements LineProvider {
             sipProvider.addSipListener(new RequestRouter(ctx));
             stack.sipMessageValves.add(new DialogLayerValve(stack, new Responses(ctx)));
             stack.start();
-            running = new Running(stack, ctx, new SipCallControl(ctx));
+            running = new Running(stack, ctx, new SipCallControl(ctx), new OrphanCalls(ctx));
         } catch (Exception e) {
             if (stack != null) {
                 stack.stop();
@@ -233,6 +234,22 @@ public final class SipLineProvider implements LineProvider {
     @Override
     public void mediaModeChanged(String providerCallId, int mediaModes) {
         onCall(providerCallId, call -> call.mediaModeChanged(mediaModes));
+    }
+
+    /**
+     * Ends a call a dead node of the cluster held, with a BYE built from the {@link DialogFacts}
+     * that node reported (see {@link OrphanCalls}); returns at once, false when the facts cannot
+     * be used (logged, SWB3062). The outcome is logged (SWB3060, SWB3061).
+     */
+    @Override
+    public boolean endOrphan(Map<String, String> facts) {
+        Running r = running;
+        if (r == null) {
+            SipLog.orphanRefused(facts == null ? null : facts.get(DialogFacts.CALL_ID),
+                    "SIP provider '" + name + "' is not started");
+            return false;
+        }
+        return r.orphans().end(facts);
     }
 
     @Override

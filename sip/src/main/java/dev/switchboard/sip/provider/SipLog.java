@@ -150,6 +150,30 @@ final class SipLog {
         LOG.log(Level.DEBUG, "SWB3023: call {0} is over; its late response gets {1}", callId, what);
     }
 
+    // ---- a dead node's calls (SWB3060-SWB3069) ----
+
+    static void orphanByeSent(String callId, String line, String target, int routes, long cseq) {
+        LOG.log(Level.INFO, "SWB3060: call {0} of a lost node (line {1}): BYE sent to {2} ({3} routes, CSeq {4})",
+                LogText.of(callId), LogText.of(line), LogText.of(target), String.valueOf(routes), String.valueOf(cseq));
+    }
+
+    static void orphanByeOutcome(String callId, String line, String answer, String outcome, long millis,
+                                 boolean ended) {
+        LOG.log(ended ? Level.INFO : Level.WARNING, "SWB3061: call {0} of a lost node (line {1}): its BYE got {2}"
+                + " after {3} ms: {4}", LogText.of(callId), LogText.of(line), LogText.of(answer),
+                String.valueOf(millis), LogText.of(outcome, 400));
+    }
+
+    static void orphanRefused(String callId, String why) {
+        LOG.log(Level.WARNING, "SWB3062: call {0} of a lost node cannot be ended from the facts its node reported: {1}",
+                callId == null ? "(no Call-ID)" : LogText.of(callId), LogText.of(why, 400));
+    }
+
+    static void factsUnreported(String callId, String why) {
+        LOG.log(Level.WARNING, "SWB3063: call {0}: its dialog''s facts cannot be reported ({1}); should this node"
+                + " die, no other node can end the call", LogText.of(callId), LogText.of(why, 400));
+    }
+
     static void stackError(String message) {
         badInput.log(LOG, Level.WARNING, "SWB3010", () -> "SWB3010: SIP stack: " + LogText.of(message));
     }
