@@ -8,6 +8,7 @@ import dev.switchboard.core.spi.ProviderEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +28,7 @@ final class RecordingEvents implements ProviderEvents {
     private final ConcurrentHashMap<String, AtomicBoolean> busy = new ConcurrentHashMap<>();
     private final AtomicBoolean overlapped = new AtomicBoolean();
     private final Set<String> threads = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, LinkedBlockingQueue<Map<String, String>>> facts = new ConcurrentHashMap<>();
 
     @Override
     public String newCall(String line, String providerCallId, int mediaModes, String callerId, String calledId) {
@@ -67,6 +69,32 @@ final class RecordingEvents implements ProviderEvents {
     @Override
     public void transferFinished(String providerCallId, String operationId, boolean succeeded, String lineReason) {
         record(providerCallId, "transfer " + operationId + (succeeded ? " succeeded" : " failed " + lineReason));
+    }
+
+    /** Kept apart from the other reports: a test of facts asks for them, the others' counts stay as they were. */
+    @Override
+    public void recoveryFacts(String providerCallId, Map<String, String> facts) {
+        AtomicBoolean b = busy.computeIfAbsent(providerCallId, k -> new AtomicBoolean());
+        if (!b.compareAndSet(false, true)) {
+            overlapped.set(true);
+        }
+        this.facts.computeIfAbsent(providerCallId, k -> new LinkedBlockingQueue<>()).add(Map.copyOf(facts));
+        b.set(false);
+    }
+
+    /** The next dialog facts reported for {@code callId}; fails after 15 s. */
+    Map<String, String> nextFacts(String callId) throws InterruptedException {
+        Map<String, String> f = facts.computeIfAbsent(callId, k -> new LinkedBlockingQueue<>())
+                .poll(15, TimeUnit.SECONDS);
+        if (f == null) {
+            throw new AssertionError("no dialog facts reported for " + callId + " within 15 s");
+        }
+        return f;
+    }
+
+    /** Whether any dialog facts were reported, for any call. */
+    boolean anyFacts() {
+        return facts.values().stream().anyMatch(q -> !q.isEmpty());
     }
 
     @Override
