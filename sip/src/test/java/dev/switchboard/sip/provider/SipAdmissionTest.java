@@ -111,6 +111,31 @@ class SipAdmissionTest {
         assertThat(logs.withId("SWB3040")).singleElement().asString().contains("over sipRateLimit");
     }
 
+    /**
+     * Kamailio's dispatcher probes each node with an OPTIONS to the node's address (no user) from
+     * its own address, the one all the calls it spreads come from too: the probe is answered 200
+     * even when that source's INVITE budget is spent, or the proxy would take the node for dead.
+     */
+    @Test
+    void aProxysOptionsProbeIsAnswered200WhileItsInvitesAreOverTheRateLimit() throws Exception {
+        start(Map.of(SipSettings.ALLOWED_PEERS, "127.0.0.2", SipSettings.RATE_LIMIT, "1", SipSettings.RATE_BURST, "1"));
+        SipPeer proxy = peer("127.0.0.2");
+        proxy.send("INVITE", "sales", SDP, SipLineProviderTest.AUDIO_OFFER);
+        assertThat(proxy.expect(r -> r.isResponse() && r.status() > 100, "180").status()).isEqualTo(180);
+        SipPeer second = peer("127.0.0.2");
+        second.send("INVITE", "sales", SDP, SipLineProviderTest.AUDIO_OFFER);
+        assertThat(second.expect(r -> r.isResponse() && r.status() > 100, "503").status()).isEqualTo(503);
+        SipPeer prober = peer("127.0.0.2");
+        prober.sendRaw("OPTIONS sip:127.0.0.1:" + server.port + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.2:" + prober.port() + ";branch=z9hG4bKds-probe-1\r\n"
+                + "To: <sip:127.0.0.1:" + server.port + ">\r\n"
+                + "From: <sip:dispatcher@localhost>;tag=ds-probe\r\n"
+                + "CSeq: 10 OPTIONS\r\nCall-ID: ds-probe-1@127.0.0.2\r\nMax-Forwards: 70\r\n"
+                + "User-Agent: kamailio (5.6.3 (x86_64/linux))\r\nContent-Length: 0\r\n\r\n");
+        assertThat(prober.expect(r -> r.isResponse() && "ds-probe-1@127.0.0.2".equals(r.header("call-id")),
+                "the probe's answer").status()).isEqualTo(200);
+    }
+
     @Test
     void anAuthenticatedCallIsChallengedThenConnectsAndEnds() throws Exception {
         start(Map.of(SipSettings.AUTH_USERS, "alice:s3cret:with:colons,bob:x1"));
