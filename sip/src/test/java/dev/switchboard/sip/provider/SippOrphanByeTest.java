@@ -69,6 +69,32 @@ class SippOrphanByeTest {
         }
     }
 
+    /**
+     * Through a real Kamailio that record-routes (skipped without it): the caller's call reaches the
+     * lost node through the proxy, and the survivor's BYE goes to the proxy by the route set, which
+     * relays it to the caller by loose routing; the caller's 200 comes back the same way.
+     */
+    @Test
+    void throughKamailioTheByeFollowsTheRecordRouteToTheCaller() throws Exception {
+        Kamailio.assumeInstalled();
+        lost.start(Map.of());
+        survivor.start(Map.of());
+        try (Kamailio proxy = Kamailio.start(lost.port);
+             Sipp caller = Sipp.uac(proxy.port, "uac_orphan_bye_proxy.xml", "sales")) {
+            Map<String, String> facts = answeredFacts();
+            assertThat(facts.get(DialogFacts.ROUTE_SET)).startsWith("<sip:127.0.0.1:" + proxy.port + ";lr");
+
+            assertThat(survivor.provider.endOrphan(facts)).isTrue();
+
+            caller.assertSucceeded();
+            // the proxy consumed its own Route and is the BYE's top Via
+            assertThat(caller.actions()).contains("BYE sip:caller@127.0.0.1:" + caller.port + " | CSeq ",
+                    " | via 127.0.0.1:" + proxy.port + " | Route  |");
+            assertOutcomeLogged(facts);
+            assertThat(proxy.output()).contains("in-dialog BYE " + facts.get(DialogFacts.CALL_ID));
+        }
+    }
+
     @Test
     void factsThatCannotBeUsedAreRefusedAndLogged() throws Exception {
         survivor.start(Map.of());
