@@ -178,6 +178,11 @@ class CallEndingTest {
             caller.reply(refresh, 200, null, "Session-Expires: 2;refresher=uac");
         }
         assertThat(caller.hasUnread(CallEndingTest::bye)).as("a BYE while the refreshes were answered").isFalse();
+        // each refresh took a CSeq of ours: the dialog's facts were reported again each time (for a cluster)
+        for (String next : List.of("1", "2", "3", "4")) {
+            assertThat(events.nextFacts(caller.callId)).containsEntry(DialogFacts.NEXT_CSEQ, next)
+                    .containsEntry(DialogFacts.CALL_ID, caller.callId);
+        }
     }
 
     @Test

@@ -36,6 +36,10 @@ class SippCallControlTest {
             String id = fx.makeCall("sales", "sip:bob@127.0.0.1:" + far.port, VOICE);
             assertThat(fx.events.take(3, id)).containsExactly("state PROCEEDING", "state RINGBACK",
                     "state CONNECTED");
+            // once confirmed, what another node would need for this call's BYE: the far end's Contact, our CSeq 2
+            assertThat(fx.events.nextFacts(id)).containsEntry(DialogFacts.REMOTE_TARGET, "sip:bob@127.0.0.1:" + far.port)
+                    .containsEntry(DialogFacts.NEXT_CSEQ, "2").containsEntry(DialogFacts.ROUTE_SET, "")
+                    .containsEntry(DialogFacts.LOCAL_URI, "<sip:sales@127.0.0.1:" + fx.port + ">");
             fx.provider.drop(id);
             assertThat(fx.events.take(2, id)).containsExactly("state DISCONNECTED", "state IDLE");
             far.assertSucceeded();
