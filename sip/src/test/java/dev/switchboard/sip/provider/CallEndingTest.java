@@ -185,6 +185,24 @@ class CallEndingTest {
         }
     }
 
+    /** A re-INVITE is a target refresh (RFC 3261 12.2.2): the new Contact is what another node's BYE must go to. */
+    @Test
+    void aReinviteThatMovesTheCallersContactIsReportedAgainInTheDialogFacts() throws Exception {
+        start();
+        SipPeer caller = peer();
+        connect(caller);
+        Map<String, String> first = events.nextFacts(caller.callId);
+        assertThat(first).containsEntry(DialogFacts.REMOTE_TARGET, "sip:caller@127.0.0.1:" + caller.port());
+        caller.sendRaw(caller.next("INVITE", LINE, SDP, AUDIO_OFFER).replace("Contact: <sip:caller@",
+                "Contact: <sip:moved@"));
+        assertThat(caller.finalResponse("INVITE").status()).isEqualTo(200);
+        caller.send("ACK", LINE, null, null);
+        Map<String, String> moved = events.nextFacts(caller.callId);
+        assertThat(moved).containsEntry(DialogFacts.REMOTE_TARGET, "sip:moved@127.0.0.1:" + caller.port())
+                .containsEntry(DialogFacts.LOCAL_TAG, first.get(DialogFacts.LOCAL_TAG))
+                .containsEntry(DialogFacts.NEXT_CSEQ, "1");
+    }
+
     @Test
     void aScannerThatAcksAndWalksAwayLeavesNoCall_R24() throws Exception {
         start(CallLimits.SESSION_EXPIRES, "2");
