@@ -101,6 +101,12 @@ class SippOrphanByeTest {
         assertThat(survivor.provider.endOrphan(Map.of(DialogFacts.CALL_ID, "gone@somewhere"))).isFalse();
         assertThat(survivor.log.withId("SWB3062")).anySatisfy(l -> assertThat(l)
                 .contains("gone@somewhere", DialogFacts.VERSION_KEY));
+        Map<String, String> overTcp = new java.util.HashMap<>(DialogFactsTest.FACTS.toMap());
+        overTcp.put(DialogFacts.TRANSPORT, "tcp");
+        assertThat(survivor.provider.endOrphan(overTcp)).isFalse();
+        assertThat(survivor.log.withId("SWB3062")).anySatisfy(l -> assertThat(l)
+                .contains(DialogFactsTest.FACTS.callId(), "runs over tcp and this node listens on udp"));
+        assertThat(survivor.events.isEmpty()).isTrue();
     }
 
     /** Answers SIPp's call on the node that will be lost and returns the facts it reported once connected. */
