@@ -63,8 +63,12 @@ final class CallModel {
         return c;
     }
 
+    // Indexed loops here and in count: these run several times in every step on a call, and an
+    // iterator per loop is garbage the JIT does not always remove.
+
     Handle handleOf(App app) {
-        for (Handle h : handles) {
+        for (int i = 0, n = handles.size(); i < n; i++) {
+            Handle h = handles.get(i);
             if (h.app == app) {
                 return h;
             }
@@ -81,13 +85,13 @@ final class CallModel {
     }
 
     private int count(Privilege p) {
-        int n = 0;
-        for (Handle h : handles) {
-            if (h.privilege == p) {
-                n++;
+        int count = 0;
+        for (int i = 0, n = handles.size(); i < n; i++) {
+            if (handles.get(i).privilege == p) {
+                count++;
             }
         }
-        return n;
+        return count;
     }
 
     boolean hasRefused(App app) {

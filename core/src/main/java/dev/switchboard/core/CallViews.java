@@ -30,7 +30,9 @@ final class CallViews {
         List<String> monitors = view.monitors();
         int o = 0;
         int n = 0;
-        for (Handle h : m.handles) {
+        List<Handle> handles = m.handles;
+        for (int i = 0; i < handles.size(); i++) { // no iterator: this runs in every step on a call
+            Handle h = handles.get(i);
             if (h.isOwner()) {
                 if (o >= owners.size() || !owners.get(o++).equals(h.app.name)) {
                     return false;

@@ -129,14 +129,14 @@ final class Rules {
             throw error(TapiError.INVALAPPNAME, m, actor, "a directed handoff needs a target application name");
         }
         if (target.equals(actor.name)) {
-            return new HandoffDecision(HandoffResult.SUCCESS, actor.name); // R9: to itself, nothing changes
+            return actor.reached; // R9: to itself, nothing changes
         }
         App to = directory.ownerOnLine(target, m.call.line);
         if (to == null) {
             return HandoffDecision.NOT_FOUND;
         }
         giveOwnership(m, to, h.app, fx);
-        return new HandoffDecision(HandoffResult.SUCCESS, to.name);
+        return to.reached;
     }
 
     HandoffDecision handoffToMediaMode(CallModel m, App actor, CallHandle ch, int mediaMode, Effects fx) {
@@ -156,7 +156,7 @@ final class Rules {
             return new HandoffDecision(HandoffResult.TARGETSELF, actor.name);
         }
         giveOwnership(m, to, actor, mediaMode, fx);
-        return new HandoffDecision(HandoffResult.SUCCESS, to.name);
+        return to.reached;
     }
 
     /** {@link #giveOwnership(CallModel, App, App, int, Effects)} not chosen by a media mode's order. */
