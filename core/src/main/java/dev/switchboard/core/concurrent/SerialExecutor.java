@@ -163,9 +163,8 @@ public final class SerialExecutor implements Executor {
             }
             throw e;
         }
-        synchronized (this) {
-            refusals = 0;
-        }
+        // refusals are reset by the drain itself: one lock less on every flush, and while the
+        // accepted drain is pending or running no other flush reaches the executor to be refused
     }
 
     /** One retry at a time: it flushes whatever is queued by then. */
@@ -218,6 +217,7 @@ public final class SerialExecutor implements Executor {
         while (true) {
             Runnable next;
             synchronized (this) {
+                refusals = 0; // a drain is running: the executor took it
                 next = takeNext();
                 if (next == null) {
                     draining = false;
