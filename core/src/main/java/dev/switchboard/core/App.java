@@ -1,6 +1,7 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.CallHandle;
+import dev.switchboard.api.HandoffResult;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One open application: its spec, where its events go, and the handles it holds. */
@@ -15,6 +16,10 @@ final class App {
     /** The only place a handle is looked up, so another application's handle is never found. */
     final ConcurrentHashMap<CallHandle, Handle> handles = new ConcurrentHashMap<>();
     volatile boolean open = true;
+    /** How its operations outside a transaction wait for a call (made once: every live operation asks). */
+    final CallGuard.Wait outsideTransaction;
+    /** The decision of a handoff that reached this application: always the same, so made once. */
+    final Rules.HandoffDecision reached;
 
     App(ApplicationSpec spec, long seq, EventSink sink) {
         this.spec = spec;
@@ -22,6 +27,8 @@ final class App {
         this.seq = seq;
         this.sink = sink;
         this.timesEvents = sink.timesEvents();
+        this.outsideTransaction = CallGuard.Wait.unlessHeldBy(null, name);
+        this.reached = new Rules.HandoffDecision(HandoffResult.SUCCESS, name);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.switchboard.api.CallState;
 import dev.switchboard.api.DisconnectReason;
 import dev.switchboard.api.Privilege;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,13 @@ final class CallModel {
     CallState state;
     /** Why the call was disconnected, once it is (R24, R30); null before. */
     DisconnectReason disconnectReason;
-    /** One handle per application, in the order they were given. */
-    final List<Handle> handles;
+    /**
+     * One handle per application, in the order they were given: the first {@link #handleCount}
+     * slots. An array rather than a list, because every step on the call reads it and a list would
+     * be one more object to fetch from memory, and 24 more bytes per call.
+     */
+    private Handle[] handles;
+    private int handleCount;
     /** Applications that failed to take the call when it was offered to them (R23). */
     Set<App> refused;
     /** The output running on the call (play, tone, digits, or a gather's prompt), or null (R27). */
@@ -38,14 +44,14 @@ final class CallModel {
         this.call = call;
         this.mediaModes = mediaModes;
         this.state = state;
-        this.handles = new ArrayList<>(4);
+        this.handles = new Handle[4];
     }
 
     CallModel copy() {
         CallModel c = new CallModel(call, mediaModes, state);
         c.disconnectReason = disconnectReason;
-        for (Handle h : handles) {
-            c.handles.add(h.copy());
+        for (int i = 0; i < handleCount; i++) {
+            c.addHandle(handles[i].copy());
         }
         if (refused != null) {
             c.refused = new HashSet<>(refused);
@@ -63,8 +69,41 @@ final class CallModel {
         return c;
     }
 
+    /** How many handles the call has. */
+    int handleCount() {
+        return handleCount;
+    }
+
+    /** The {@code i}-th handle in the order they were given, {@code 0 <= i < handleCount()}. */
+    Handle handle(int i) {
+        return handles[i];
+    }
+
+    void addHandle(Handle h) {
+        if (handleCount == handles.length) {
+            handles = Arrays.copyOf(handles, handleCount * 2);
+        }
+        handles[handleCount++] = h;
+    }
+
+    /** Takes {@code h} out, keeping the others in their order; nothing when it is not there. */
+    void removeHandle(Handle h) {
+        for (int i = 0; i < handleCount; i++) {
+            if (handles[i] == h) {
+                System.arraycopy(handles, i + 1, handles, i, handleCount - i - 1);
+                handles[--handleCount] = null;
+                return;
+            }
+        }
+    }
+
+    boolean hasHandles() {
+        return handleCount > 0;
+    }
+
     Handle handleOf(App app) {
-        for (Handle h : handles) {
+        for (int i = 0; i < handleCount; i++) {
+            Handle h = handles[i];
             if (h.app == app) {
                 return h;
             }
@@ -81,13 +120,13 @@ final class CallModel {
     }
 
     private int count(Privilege p) {
-        int n = 0;
-        for (Handle h : handles) {
-            if (h.privilege == p) {
-                n++;
+        int count = 0;
+        for (int i = 0; i < handleCount; i++) {
+            if (handles[i].privilege == p) {
+                count++;
             }
         }
-        return n;
+        return count;
     }
 
     boolean hasRefused(App app) {

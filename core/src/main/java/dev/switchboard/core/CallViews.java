@@ -13,7 +13,8 @@ final class CallViews {
     static CallView of(Call call, CallModel m) {
         List<String> owners = new ArrayList<>(2);
         List<String> monitors = new ArrayList<>(2);
-        for (Handle h : m.handles) {
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle h = m.handle(i);
             (h.isOwner() ? owners : monitors).add(h.app.name);
         }
         return new CallView(call.id, call.line, call.provider.name(), call.providerCallId, m.mediaModes, m.state,
@@ -30,7 +31,8 @@ final class CallViews {
         List<String> monitors = view.monitors();
         int o = 0;
         int n = 0;
-        for (Handle h : m.handles) {
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle h = m.handle(i);
             if (h.isOwner()) {
                 if (o >= owners.size() || !owners.get(o++).equals(h.app.name)) {
                     return false;

@@ -29,7 +29,10 @@ final class ChangeReport {
     }
 
     private List<CallState> states;
-    private List<Handoff> handoffs;
+    /** The change's first handoff; a change almost always has at most one, which then needs no list. */
+    private Handoff handoff;
+    /** Handoffs after the first (a unit of work's commit may apply several to one call), or null. */
+    private List<Handoff> moreHandoffs;
     private MediaMode detected;
     private char digit;
     private boolean digitSeen;
@@ -54,10 +57,15 @@ final class ChangeReport {
     }
 
     void handoff(App actor, HandoffOp op, Rules.HandoffDecision decision, HandoffOutcome.Completion completion) {
-        if (handoffs == null) {
-            handoffs = new ArrayList<>(1);
+        Handoff h = new Handoff(actor, op, decision, completion);
+        if (handoff == null) {
+            handoff = h;
+            return;
         }
-        handoffs.add(new Handoff(actor, op, decision, completion));
+        if (moreHandoffs == null) {
+            moreHandoffs = new ArrayList<>(2);
+        }
+        moreHandoffs.add(h);
     }
 
     void gone() {
@@ -86,9 +94,12 @@ final class ChangeReport {
         if (arrived && listened) {
             feed.publish(new CallArrived(feed.nextSeq(), feed.now(), now));
         }
-        if (notes != null && notes.handoffs != null) {
-            for (Handoff h : notes.handoffs) {
-                feed.publish(feed.outcome(call, now, h.actor().name, h.op(), h.decision(), h.completion()));
+        if (notes != null && notes.handoff != null) {
+            publish(feed, call, now, notes.handoff);
+            if (notes.moreHandoffs != null) {
+                for (Handoff h : notes.moreHandoffs) {
+                    publish(feed, call, now, h);
+                }
             }
         }
         if (listened) {
@@ -100,6 +111,10 @@ final class ChangeReport {
         if (notes != null && notes.gone && listened) {
             feed.publish(new CallGone(feed.nextSeq(), feed.now(), call.id, call.line));
         }
+    }
+
+    private static void publish(OperatorFeed feed, Call call, CallView now, Handoff h) {
+        feed.publish(feed.outcome(call, now, h.actor().name, h.op(), h.decision(), h.completion()));
     }
 
     private static void publishChanges(OperatorFeed feed, CallView before, CallView now, ChangeReport notes) {

@@ -80,13 +80,25 @@ final class Engine {
      * {@code change} throws, the lock is released and nothing it queued goes out.
      */
     <R> R lockStep(Call call, Wait wait, Function<Effects, R> change) {
+        return step(call, wait, null, (m, app, fx) -> change.apply(fx));
+    }
+
+    /**
+     * {@link #lockStep} for {@code op} by {@code app}. Locks and unlocks in place rather than
+     * through {@link #locked}: every application's operation comes this way, and the lambdas
+     * that would carry the operation into the lock are garbage on every handoff.
+     */
+    private <R> R step(Call call, Wait wait, App app, Op<R> op) {
         Batch batch = new Batch(this);
         LiveEffects fx = batch.fx(call);
-        R result = locked(call, wait, () -> {
-            R r = change.apply(fx);
+        R result;
+        call.guard.lock(wait, lockTimeoutNanos, call);
+        try {
+            result = op.apply(call.model, app, fx);
             batch.settle();
-            return r;
-        });
+        } finally {
+            call.guard.unlock();
+        }
         batch.afterUnlock();
         return result;
     }
@@ -150,7 +162,7 @@ final class Engine {
 
     /** Runs {@code op} for {@code app} on the live call, waiting while a unit of work other than {@code holder} holds it. */
     <R> R live(Call call, App app, UnitOfWork holder, Op<R> op) {
-        return lockStep(call, Wait.unlessHeldBy(holder, app.name), fx -> op.apply(call.model, app, fx));
+        return step(call, holder == null ? app.outsideTransaction : Wait.unlessHeldBy(holder, app.name), app, op);
     }
 
     /** Runs a provider-reported or adapter-internal change, which never waits for a transaction (R24). */

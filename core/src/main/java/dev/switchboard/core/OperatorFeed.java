@@ -106,6 +106,9 @@ public final class OperatorFeed {
                 }
             }
         }
+        if (subscribers.isEmpty()) {
+            return; // the usual case: no iterator made for nobody
+        }
         for (Subscriber s : subscribers) {
             s.offer(event);
         }
@@ -136,6 +139,9 @@ public final class OperatorFeed {
 
     /** Starts a drain for every subscriber with events waiting and none running. */
     void flush() {
+        if (subscribers.isEmpty()) {
+            return; // after every step on every call: no iterator made for nobody
+        }
         for (Subscriber s : subscribers) {
             s.flush(executor);
         }

@@ -14,7 +14,6 @@ import dev.switchboard.api.event.CallStateEvent;
 import dev.switchboard.api.event.DigitEvent;
 import dev.switchboard.api.event.MediaDetectedEvent;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The ownership and handoff rules (R4-R20, R23, R24) as decisions on one call's model. Each method
@@ -129,14 +128,14 @@ final class Rules {
             throw error(TapiError.INVALAPPNAME, m, actor, "a directed handoff needs a target application name");
         }
         if (target.equals(actor.name)) {
-            return new HandoffDecision(HandoffResult.SUCCESS, actor.name); // R9: to itself, nothing changes
+            return actor.reached; // R9: to itself, nothing changes
         }
         App to = directory.ownerOnLine(target, m.call.line);
         if (to == null) {
             return HandoffDecision.NOT_FOUND;
         }
         giveOwnership(m, to, h.app, fx);
-        return new HandoffDecision(HandoffResult.SUCCESS, to.name);
+        return to.reached;
     }
 
     HandoffDecision handoffToMediaMode(CallModel m, App actor, CallHandle ch, int mediaMode, Effects fx) {
@@ -156,7 +155,7 @@ final class Rules {
             return new HandoffDecision(HandoffResult.TARGETSELF, actor.name);
         }
         giveOwnership(m, to, actor, mediaMode, fx);
-        return new HandoffDecision(HandoffResult.SUCCESS, to.name);
+        return to.reached;
     }
 
     /** {@link #giveOwnership(CallModel, App, App, int, Effects)} not chosen by a media mode's order. */
@@ -324,7 +323,8 @@ final class Rules {
                     + " are allowed only together with UNKNOWN");
         }
         m.mediaModes = modes;
-        for (Handle other : m.handles) {
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle other = m.handle(i);
             if (other.app != actor) {
                 sendInfo(m, other, CallInfoReason.MEDIAMODE, fx);
             }
@@ -381,7 +381,8 @@ final class Rules {
         if (m.state == CallState.IDLE) {
             return;
         }
-        for (Handle h : m.handles) {
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle h = m.handle(i);
             if (mode.in(h.mediaMonitor)) {
                 fx.send(h, new MediaDetectedEvent(h.id, m.call.id, m.call.line, mode, clock.instant()));
             }
@@ -393,7 +394,8 @@ final class Rules {
         if (m.state == CallState.IDLE) {
             return;
         }
-        for (Handle h : m.handles) {
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle h = m.handle(i);
             if (h.digitMonitor) {
                 fx.send(h, new DigitEvent(h.id, m.call.id, m.call.line, digit, clock.instant()));
             }
@@ -426,7 +428,8 @@ final class Rules {
         if (why != null) {
             m.disconnectReason = why;
         }
-        for (Handle h : m.handles) {
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle h = m.handle(i);
             fx.send(h, new CallStateEvent(h.id, m.call.id, m.call.line, state, h.privilege, m.mediaModes, why));
         }
         goneIfFinished(m, fx);
@@ -475,7 +478,7 @@ final class Rules {
             if (!app.open) {
                 return null;
             }
-            m.handles.add(h);
+            m.addHandle(h);
             fx.handleCreated(h);
         }
         return h;
@@ -490,12 +493,12 @@ final class Rules {
     }
 
     private static void removeHandle(CallModel m, Handle h, Effects fx) {
-        m.handles.remove(h);
+        m.removeHandle(h);
         fx.handleRemoved(h);
     }
 
     static void goneIfFinished(CallModel m, Effects fx) {
-        if (m.state == CallState.IDLE && m.handles.isEmpty()) {
+        if (m.state == CallState.IDLE && !m.hasHandles()) {
             fx.callGone(m.call);
         }
     }
@@ -511,9 +514,8 @@ final class Rules {
         }
         int owners = m.owners();
         int monitors = m.monitors();
-        List<Handle> handles = m.handles;
-        for (int i = 0; i < handles.size(); i++) {
-            Handle h = handles.get(i);
+        for (int i = 0; i < m.handleCount(); i++) {
+            Handle h = m.handle(i);
             if (h.app == actor || h.app == offered) {
                 continue;
             }

@@ -296,7 +296,8 @@ public final class Switchboard implements AutoCloseable {
             }
             List<String> owners = new ArrayList<>();
             List<String> monitors = new ArrayList<>();
-            for (Handle h : m.handles) {
+            for (int i = 0; i < m.handleCount(); i++) {
+                Handle h = m.handle(i);
                 (h.isOwner() ? owners : monitors).add(h.app.name);
             }
             return new CallView(call.id, call.line, call.provider.name(), call.providerCallId, m.mediaModes, m.state,

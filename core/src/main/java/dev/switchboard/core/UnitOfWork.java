@@ -197,7 +197,7 @@ public final class UnitOfWork {
                 }
             }
             for (Call call : held) {
-                call.guard.release(this);
+                call.guard.releaseHold(this);
             }
             return null;
         });
@@ -218,7 +218,7 @@ public final class UnitOfWork {
         OperatorFeed operators = engine.operatorFeed();
         for (Call call : held) {
             engine.locked(call, Wait.NEVER, () -> {
-                call.guard.release(this);
+                call.guard.releaseHold(this);
                 for (Staged<?> s : staged) {
                     if (s.op() != null && s.calls().get(0) == call) {
                         operators.rolledBack(call, s.app(), s.op(), s.decided());

@@ -75,6 +75,34 @@ class CallGuardTest {
         assertThat(guard.isHeldBy(transaction)).isTrue();
     }
 
+    /**
+     * The guard is its own lock (not a ReentrantLock): the thread that holds it may take it again,
+     * another thread gets it only once every hold is released, and only the holder may unlock.
+     */
+    @Test
+    void theCallLockIsReentrantAndTakenByOneThreadAtATime() throws Exception {
+        long shortWait = TimeUnit.MILLISECONDS.toNanos(20);
+        guard.lock(Wait.NEVER, TIMEOUT, call);
+        guard.lock(Wait.unlessHeldBy(null, "voice"), TIMEOUT, call); // reentered, no wait
+
+        assertThatThrownBy(() -> CompletableFuture.runAsync(
+                () -> guard.lock(Wait.unlessHeldBy(null, "fax"), shortWait, call)).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SwitchboardException.class).hasMessageContaining("'fax'");
+        assertThatThrownBy(() -> CompletableFuture.runAsync(guard::unlock).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalMonitorStateException.class);
+
+        guard.unlock();
+        assertThatThrownBy(() -> CompletableFuture.runAsync(
+                () -> guard.lock(Wait.unlessHeldBy(null, "fax"), shortWait, call)).get(5, TimeUnit.SECONDS))
+                .as("still held once").hasCauseInstanceOf(SwitchboardException.class);
+
+        guard.unlock();
+        CompletableFuture.runAsync(() -> {
+            guard.lock(Wait.unlessHeldBy(null, "fax"), TIMEOUT, call);
+            guard.unlock();
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(5, TimeUnit.SECONDS)).as("the other thread got there").isTrue();

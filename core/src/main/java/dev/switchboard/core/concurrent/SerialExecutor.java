@@ -51,7 +51,12 @@ public final class SerialExecutor implements Executor {
     private final ProviderTimer retryTimer;
     private final RefusalListener onRefused;
     private final Runnable drain = this::drain;
-    /** Null while idle: an idle call keeps no queue. Guarded by {@code this}. */
+    /**
+     * The only task waiting, while {@link #queue} is null: most steps on a call queue one event,
+     * and a queue made for it would be garbage as soon as the drain ends. Guarded by {@code this}.
+     */
+    private Runnable single;
+    /** Two or more waiting tasks (then {@link #single} is null); null otherwise, so an idle call keeps no queue. Guarded by {@code this}. */
     private ArrayDeque<Runnable> queue;
     private boolean draining;
     /** Refusals since a drain last started; a retry is scheduled while {@code retryPending}. Guarded by {@code this}. */
@@ -88,10 +93,16 @@ public final class SerialExecutor implements Executor {
     /** Queues {@code task} without starting a drain; {@link #flush} starts it. */
     public synchronized void enqueue(Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (queue == null) {
+        if (queue != null) {
+            queue.add(task);
+        } else if (single == null) {
+            single = task;
+        } else {
             queue = new ArrayDeque<>(4);
+            queue.add(single);
+            queue.add(task);
+            single = null;
         }
-        queue.add(task);
     }
 
     /**
@@ -127,7 +138,9 @@ public final class SerialExecutor implements Executor {
             startDrain();
         } catch (RuntimeException e) {
             synchronized (this) {
-                if (queue != null) {
+                if (single == task) {
+                    single = null;
+                } else if (queue != null) {
                     queue.removeLastOccurrence(task);
                 }
             }
@@ -137,7 +150,7 @@ public final class SerialExecutor implements Executor {
 
     private void startDrain() {
         synchronized (this) {
-            if (draining || queue == null || queue.isEmpty()) {
+            if (draining || !hasWaiting()) {
                 return;
             }
             draining = true;
@@ -150,9 +163,8 @@ public final class SerialExecutor implements Executor {
             }
             throw e;
         }
-        synchronized (this) {
-            refusals = 0;
-        }
+        // refusals are reset by the drain itself: one lock less on every flush, and while the
+        // accepted drain is pending or running no other flush reaches the executor to be refused
     }
 
     /** One retry at a time: it flushes whatever is queued by then. */
@@ -187,11 +199,26 @@ public final class SerialExecutor implements Executor {
         flush();
     }
 
+    private boolean hasWaiting() {
+        return single != null || (queue != null && !queue.isEmpty());
+    }
+
+    /** The oldest waiting task, or null. Under {@code this}. */
+    private Runnable takeNext() {
+        if (single != null) {
+            Runnable next = single;
+            single = null;
+            return next;
+        }
+        return queue == null ? null : queue.poll();
+    }
+
     private void drain() {
         while (true) {
             Runnable next;
             synchronized (this) {
-                next = queue == null ? null : queue.poll();
+                refusals = 0; // a drain is running: the executor took it
+                next = takeNext();
                 if (next == null) {
                     draining = false;
                     queue = null;
