@@ -232,7 +232,7 @@ case "$cmd" in
     for i in $(seq 2 "$n"); do start_node "$i"; done
     for i in $(seq 2 "$n"); do wait_node "$i"; done
     status
-    log "calls: sipp 127.0.0.1:$KAMAILIO_PORT -sf cluster/sipp/uac_handoff_rr.xml -s line1 -i 127.0.0.1 -p 5070 -m 1 (cluster/sipp/README.md)"
+    log "calls: sipp 127.0.0.1:$KAMAILIO_PORT -sf cluster/sipp/uac_handoff_rr.xml -s line1 -i 127.0.0.1 -p 5070 -mi 127.0.0.1 -mp 7000 -m 1 (docs/cluster.md)"
     ;;
   stop) stop_all ;;
   status) status ;;
