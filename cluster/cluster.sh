@@ -145,14 +145,14 @@ start_node() {
 wait_node() {
   local i=$1 out
   out=$RUN/node$i/console.out
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     grep -q 'Deployed "switchboard.ear"' "$out" 2>/dev/null && { log "node$i up"; return 0; }
     if ! alive "$RUN/node$i.script.pid" || grep -q 'WFLYSRV0026.*with errors\|Failed to deploy' "$out" 2>/dev/null; then
       die "node$i did not deploy switchboard.ear, see $out and $RUN/node$i/log/server.log"
     fi
     sleep 0.5
   done
-  die "node$i: no deployment after 120 s, see $out"
+  die "node$i: no deployment after 300 s, see $out"
 }
 
 stop_pid_file() { # $1 pid file, $2 name, $3 grace seconds
