@@ -80,7 +80,7 @@ start_sipp() {
   local name=$1 scenario=$2 port=$3 rate=$4 calls=$5; shift 5
   mkdir -p "$OUT/$name"
   (cd "$OUT/$name" && exec sipp "$KAMAILIO" -sf "$scenario" -s line1 -i 127.0.0.1 -p "$port" \
-      -mi 127.0.0.1 -mp $((26000 + (port - 5070) * 100)) -r "$rate" -m "$calls" -l $((rate * 20)) -trace_stat -fd 1 -trace_err \
+      -mi 127.0.0.1 -mp $((26000 + (port - 5070) * 100)) -r "$rate" -m "$calls" -l $((rate * 20)) -trace_stat -fd 1 -trace_err -buff_size 2097152 \
       -nostdin "$@" >sipp.out 2>&1) &
   SIPP_PIDS+=($!)
   eval "${name^^}_PID=$!"
@@ -173,6 +173,14 @@ if wait_until 15 node_down "$SIP2"; then
   pass "Kamailio marked node 2 down within 15 s"
 else
   fail "Kamailio marked node 2 down within 15 s (its flags: $(node_state "$SIP2"))"
+fi
+
+# the survivor learns of the loss from JGroups (Infinispan logs the new view)
+node2_left() { grep -q 'ISPN100001: Node node2 left the cluster' "$CLUSTER_DIR/node1/log/server.log"; }
+if wait_until 15 node2_left; then
+  figure "kill -9 -> node 1 sees node 2 leave the cluster: $(secs "$t_kill" "$(now)") s"
+else
+  fail "node 1 sees node 2 leave the cluster within 15 s"
 fi
 
 # load B: starts 5 s after the kill; every one of its calls must succeed

@@ -78,6 +78,8 @@ make_template() {
     # the adapter's shared state (docs/cluster-state.md) lives here; its caches are defined by the adapter
     echo "/subsystem=infinispan/cache-container=switchboard:add(marshaller=${CLUSTER_MARSHALLER:-PROTOSTREAM})"
     echo "/subsystem=infinispan/cache-container=switchboard/transport=jgroups:add(channel=ee)"
+    echo "/subsystem=infinispan/cache-container=switchboard/replicated-cache=default:add()"
+    echo "/subsystem=infinispan/cache-container=switchboard:write-attribute(name=default-cache, value=default)"
     echo "/extension=org.wildfly.extension.micrometer:add"
     echo "/subsystem=micrometer:add"
     echo "/subsystem=micrometer/registry=prometheus:add(context=/prometheus, security-enabled=false)"

@@ -3,14 +3,14 @@
 # at each rate SIPp places rate x seconds calls of cluster/sipp/uac_handoff_rr.xml (answer, digit 9,
 # handoff to fax, BYE after 1 s) and the row says how many succeeded and the rate SIPp reached.
 #
-#   cluster/throughput.sh [--rates 25,50,100] [--seconds 20]
+#   cluster/throughput.sh [--rates 10,20,40] [--seconds 15]
 #
 # Starts its own cluster (cluster/cluster.sh start 2) and stops it; prints a Markdown table and writes
 # it to cluster/target/throughput.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-RATES=25,50,100; SECONDS_PER_RATE=20
+RATES=10,20,40; SECONDS_PER_RATE=15
 while [ $# -gt 0 ]; do
   case "$1" in
     --rates) RATES=$2; shift ;;
@@ -31,7 +31,7 @@ run() { # NODES RATE
   local dir=$OUT/$1-nodes-$2 rc=0
   mkdir -p "$dir"
   (cd "$dir" && sipp 127.0.0.1:5080 -sf "$ROOT/cluster/sipp/uac_handoff_rr.xml" -s line1 -i 127.0.0.1 -p 5074 \
-      -mi 127.0.0.1 -mp 26500 -r "$2" -m $(($2 * SECONDS_PER_RATE)) -l $(($2 * 30)) -d 1000 -trace_stat -fd 1 \
+      -mi 127.0.0.1 -mp 26500 -r "$2" -m $(($2 * SECONDS_PER_RATE)) -l $(($2 * 30)) -d 1000 -trace_stat -fd 1 -buff_size 2097152 \
       -nostdin -timeout $((SECONDS_PER_RATE + 90))s >sipp.out 2>&1) || rc=$?
   python3 - "$dir" "$1" "$2" "$(cut -d' ' -f1 /proc/loadavg)" <<'EOF'
 import csv, glob, sys
