@@ -115,6 +115,7 @@ exec 9>/tmp/switchboard-cluster.lock
 flock 9
 rm -rf "$OUT"; mkdir -p "$OUT"
 trap cleanup EXIT
+trap "exit 143" INT TERM   # so that an interrupted suite still stops what it started
 log "cluster suite: $RATE calls/s, ${BEFORE} s before the kill, ${AFTER} s from 5 s after it, $LONG_CALLS long calls"
 
 t0=$(now)

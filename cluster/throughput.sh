@@ -25,6 +25,7 @@ cluster() { "$ROOT/cluster/cluster.sh" "$@" 9>&-; }
 exec 9>/tmp/switchboard-cluster.lock
 flock 9
 trap 'cluster stop || true' EXIT
+trap 'exit 143' INT TERM
 rm -rf "$OUT"; mkdir -p "$OUT"
 
 run() { # NODES RATE
