@@ -54,6 +54,8 @@ final class Engine {
     private final AtomicLong operationSeq = new AtomicLong();
     private final Counters counters = new Counters();
     private final OperatorFeed operatorFeed;
+    /** Set once when the switchboard is in a cluster, before the providers start; null on a single node. */
+    private volatile ClusterLink clusterLink;
 
     /**
      * @param timer the core's timeouts (gathers, recordings) wait here; the same timer the line
@@ -72,6 +74,22 @@ final class Engine {
 
     // ---- the lock step ----
 
+    void link(ClusterLink link) {
+        this.clusterLink = link;
+    }
+
+    ClusterLink clusterLink() {
+        return clusterLink;
+    }
+
+    /** Marks the call for the cluster's directory (a set add; the write happens later, elsewhere). */
+    void published(Call call) {
+        ClusterLink link = clusterLink;
+        if (link != null) {
+            link.changed(call);
+        }
+    }
+
     /**
      * The one way to change a call: lock it as {@code wait} says, run {@code change} with live
      * effects, unlock, and only then deliver the events it queued and run the provider actions it
@@ -88,6 +106,7 @@ final class Engine {
             return r;
         });
         batch.afterUnlock();
+        published(call);
         return result;
     }
 
@@ -113,6 +132,9 @@ final class Engine {
             return r;
         });
         batch.afterUnlock();
+        for (Call c : calls) {
+            published(c);
+        }
         return result;
     }
 
@@ -331,6 +353,7 @@ final class Engine {
 
     void forget(Call call) {
         calls.remove(call.id, call);
+        published(call);
         ProviderBinding b = providers.get(call.provider.name());
         if (b != null) {
             b.forget(call);
