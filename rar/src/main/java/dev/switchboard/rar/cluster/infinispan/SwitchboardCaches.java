@@ -1,6 +1,7 @@
 package dev.switchboard.rar.cluster.infinispan;
 
 import org.infinispan.Cache;
+import org.infinispan.commons.dataconversion.MediaType;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
@@ -26,8 +27,7 @@ final class SwitchboardCaches {
     }
 
     static Cache<String, String> priorities(EmbeddedCacheManager manager) {
-        ConfigurationBuilder b = new ConfigurationBuilder();
-        b.clustering().cacheMode(CacheMode.REPL_SYNC);
+        ConfigurationBuilder b = replicated();
         // a transaction of its own (not the caller's JTA one): a save is one commit on every node, whatever the caller does
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
                 .transactionManagerLookup(new EmbeddedTransactionManagerLookup());
@@ -35,15 +35,21 @@ final class SwitchboardCaches {
     }
 
     static Cache<String, String> calls(EmbeddedCacheManager manager) {
-        ConfigurationBuilder b = new ConfigurationBuilder();
-        b.clustering().cacheMode(CacheMode.REPL_SYNC);
+        ConfigurationBuilder b = replicated();
         return cache(manager, CALLS, b.build());
     }
 
     static Cache<String, String> commands(EmbeddedCacheManager manager) {
+        ConfigurationBuilder b = replicated();
+        return cache(manager, COMMANDS, b.build());
+    }
+
+    /** Kept as the Strings they are; marshalled only to travel (and the server does not warn of an unset encoding). */
+    private static ConfigurationBuilder replicated() {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.REPL_SYNC);
-        return cache(manager, COMMANDS, b.build());
+        b.encoding().mediaType(MediaType.APPLICATION_OBJECT_TYPE);
+        return b;
     }
 
     private static Cache<String, String> cache(EmbeddedCacheManager manager, String name, Configuration config) {
