@@ -136,6 +136,15 @@ function renderLines(lines) {
   body.replaceChildren(...lines.map(l => el('tr', { 'data-line': l.name }, el('td', {}, l.name), el('td', {}, l.provider || ''))));
 }
 
+/** This node's calls by their id (as live updates name them), another node's by node and id. */
+function callKey(c) {
+  return c.remote ? c.node + '/' + c.callId : c.callId;
+}
+
+function nodeParam(c, first) {
+  return c.remote ? (first ? '?' : '&') + 'node=' + encodeURIComponent(c.node) : '';
+}
+
 function callActions(c) {
   const cell = el('td', { class: 'actions' });
   if (c.unowned) {
@@ -143,11 +152,11 @@ function callActions(c) {
     app.setAttribute('list', 'apps');
     cell.append(app, el('button', {
       type: 'button', class: 'assign', onclick: () => act(() => change('POST', 'calls/' + encodeURIComponent(c.callId)
-        + '/assign?app=' + encodeURIComponent(app.value.trim()))),
+        + '/assign?app=' + encodeURIComponent(app.value.trim()) + nodeParam(c, false))),
     }, 'Assign'), ' ');
   }
   cell.append(el('button', {
-    type: 'button', class: 'drop danger', onclick: () => act(() => change('POST', 'calls/' + encodeURIComponent(c.callId) + '/drop')),
+    type: 'button', class: 'drop danger', onclick: () => act(() => change('POST', 'calls/' + encodeURIComponent(c.callId) + '/drop' + nodeParam(c, true))),
   }, 'Drop'));
   return cell;
 }
@@ -163,8 +172,8 @@ async function act(fn) {
 function renderCalls(changedId) {
   const calls = [...state.calls.values()].sort((a, b) => a.callId.localeCompare(b.callId, undefined, { numeric: true }));
   const body = $('calls').tBodies[0];
-  body.replaceChildren(...calls.map(c => el('tr', { 'data-call-id': c.callId, class: c.callId === changedId ? 'fresh' : '' },
-    el('td', {}, c.callId),
+  body.replaceChildren(...calls.map(c => el('tr', { 'data-call-id': c.callId, 'data-node': c.node || '', class: c.callId === changedId ? 'fresh' : '' },
+    el('td', { title: c.node ? 'on node ' + c.node : '' }, c.remote ? c.callId + ' @ ' + c.node : c.callId),
     el('td', {}, c.line),
     el('td', { class: 'media', title: c.mediaText }, ...tags(c.media, '')),
     el('td', { class: 'state' }, c.state),
@@ -256,7 +265,7 @@ async function loadAll(pending) {
   const [lines, calls, priorities, history, stats, voicemail] = await Promise.all(
     ['lines', 'calls', 'priorities', 'history', 'stats', 'voicemail'].map(getJson));
   renderLines(lines);
-  state.calls = new Map(calls.map(c => [c.callId, c]));
+  state.calls = new Map(calls.map(c => [callKey(c), c]));
   for (const u of pending) applyCall(u);   // events that arrived while loading are newer than the lists
   priorities.forEach(p => state.priorities.set(p.mode, p));
   const seen = new Set(state.history.map(h => h.seq));

@@ -69,4 +69,46 @@ public interface SwitchboardOperator {
     default String instanceName() {
         return "switchboard";
     }
+
+    /**
+     * The name of the node this operator view belongs to: in a cluster its member name
+     * ({@code jboss.node.name} on WildFly), else the adapter's {@link #instanceName()}.
+     */
+    default String node() {
+        return instanceName();
+    }
+
+    /**
+     * Every live call of the cluster: this node's, as {@link #calls()} has them, then the other
+     * nodes' from the cluster's call directory. On a single node, {@link #calls()} with this
+     * node's name.
+     */
+    default List<ClusterCallView> clusterCalls() {
+        String node = node();
+        return calls().stream().map(c -> new ClusterCallView(node, false, c)).toList();
+    }
+
+    /**
+     * {@link #dropCall(String)} for a call of {@code node}: this node's is dropped here, another
+     * node's drop is sent to that node, which carries it out a moment later.
+     *
+     * @param node the node that holds the call; null or this node's name for a local call
+     */
+    default void dropCall(String node, String callId) {
+        requireLocal(node, callId);
+        dropCall(callId);
+    }
+
+    /** {@link #assignOwner(String, String)} for a call of {@code node}, sent there like {@link #dropCall(String, String)}. */
+    default void assignOwner(String node, String callId, String application) {
+        requireLocal(node, callId);
+        assignOwner(callId, application);
+    }
+
+    private void requireLocal(String node, String callId) {
+        if (node != null && !node.equals(node())) {
+            throw new SwitchboardException(TapiError.INVALCALLHANDLE, "call " + callId + " is said to be on node '"
+                    + node + "', but node '" + node() + "' is not in a cluster");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.core;
 import dev.switchboard.api.CallView;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
+import java.util.Map;
 
 /**
  * One call on one line: identity, its lock, its ordered event queue, and its live state.
@@ -25,6 +26,8 @@ final class Call {
     boolean gone;
     /** The call as operators were last told of it, null before; read and written only under {@link #guard}. */
     CallView reported;
+    /** The provider's latest recovery facts, for the cluster's call directory; empty until it reports some. */
+    volatile Map<String, String> recoveryFacts = Map.of();
 
     Call(long seq, String line, LineProvider provider, String providerCallId, String callerId,
          String calledId, SerialExecutor delivery) {

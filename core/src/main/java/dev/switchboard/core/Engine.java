@@ -54,6 +54,8 @@ final class Engine {
     private final AtomicLong operationSeq = new AtomicLong();
     private final Counters counters = new Counters();
     private final OperatorFeed operatorFeed;
+    /** Set once when the switchboard is in a cluster, before the providers start; null on a single node. */
+    private volatile ClusterLink clusterLink;
 
     /**
      * @param timer the core's timeouts (gathers, recordings) wait here; the same timer the line
@@ -71,6 +73,22 @@ final class Engine {
     }
 
     // ---- the lock step ----
+
+    void link(ClusterLink link) {
+        this.clusterLink = link;
+    }
+
+    ClusterLink clusterLink() {
+        return clusterLink;
+    }
+
+    /** Marks the call for the cluster's directory (a set add; the write happens later, elsewhere). */
+    void published(Call call) {
+        ClusterLink link = clusterLink;
+        if (link != null) {
+            link.changed(call);
+        }
+    }
 
     /**
      * The one way to change a call: lock it as {@code wait} says, run {@code change} with live
@@ -100,6 +118,7 @@ final class Engine {
             call.guard.unlock();
         }
         batch.afterUnlock();
+        published(call);
         return result;
     }
 
@@ -125,6 +144,9 @@ final class Engine {
             return r;
         });
         batch.afterUnlock();
+        for (Call c : calls) {
+            published(c);
+        }
         return result;
     }
 
@@ -343,6 +365,7 @@ final class Engine {
 
     void forget(Call call) {
         calls.remove(call.id, call);
+        published(call);
         ProviderBinding b = providers.get(call.provider.name());
         if (b != null) {
             b.forget(call);

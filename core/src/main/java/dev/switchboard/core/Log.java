@@ -104,4 +104,32 @@ final class Log {
         LOG.log(Level.WARNING, "SWB1041: operator''s drop of call {0}: {1}; the call is ended in the switchboard"
                 + " (DISCONNECTED and IDLE to every holder, R24) and removed from the live calls", call, why);
     }
+
+    static void directoryWriteFailed(int puts, int removes, Throwable e) {
+        LOG.log(Level.WARNING, "SWB1050: the cluster''s call directory refused {0} entries and {1} removals; they"
+                + " are written again with the calls'' next change (other nodes'' consoles are behind until then): {2}",
+                String.valueOf(puts), String.valueOf(removes), LogText.of(String.valueOf(e)));
+    }
+
+    static void nodesLeft(String local, Object gone, int calls) {
+        LOG.log(Level.INFO, "SWB1051: node {0} cleans up after {1}, no longer in the cluster: {2} of their calls"
+                + " to end", LogText.of(local), LogText.of(gone), String.valueOf(calls));
+    }
+
+    static void orphanEnded(Object entry, String provider, boolean ended, Throwable e) {
+        Level level = ended ? Level.INFO : Level.WARNING;
+        LOG.log(level, "SWB1052: call {0} of a node that left {1} by line provider {2}{3}; its directory entry is"
+                + " removed", LogText.of(entry), ended ? "was ended" : "could NOT be ended", LogText.of(provider),
+                e == null ? "" : " (" + LogText.of(String.valueOf(e)) + ")");
+    }
+
+    static void remoteCommandFailed(Object command, Throwable e) {
+        LOG.log(Level.WARNING, "SWB1053: an operator''s command from another node failed here: {0}: {1}",
+                LogText.of(command), LogText.of(String.valueOf(e)));
+    }
+
+    static void cleanupFailed(String local, Throwable e) {
+        LOG.log(Level.WARNING, "SWB1054: node {0} could not look for calls of nodes that left; it looks again at"
+                + " the next membership change: {1}", LogText.of(local), LogText.of(String.valueOf(e)));
+    }
 }

@@ -10,6 +10,7 @@ import dev.switchboard.api.event.BridgeEndedEvent;
 import dev.switchboard.api.media.MediaEndReason;
 import dev.switchboard.core.spi.ProviderEvents;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -128,6 +129,17 @@ final class ProviderBinding implements ProviderEvents {
     @Override
     public void remoteHangup(String providerCallId) {
         on(providerCallId, "hang-up", (m, fx) -> engine.rules().remoteHangup(m, DisconnectReason.NORMAL, fx));
+    }
+
+    @Override
+    public void recoveryFacts(String providerCallId, Map<String, String> facts) {
+        Call call = calls.get(providerCallId);
+        if (call == null) {
+            Log.unknownProviderCall(provider.name(), providerCallId, "recovery facts");
+            return;
+        }
+        call.recoveryFacts = facts == null ? Map.of() : Map.copyOf(facts);
+        engine.published(call);
     }
 
     void forget(Call call) {

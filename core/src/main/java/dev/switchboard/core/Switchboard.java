@@ -6,7 +6,10 @@ import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
+import dev.switchboard.api.ClusterCallView;
 import dev.switchboard.core.CallGuard.Wait;
+import dev.switchboard.core.cluster.Cluster;
+import dev.switchboard.core.cluster.OperatorCommand;
 import dev.switchboard.core.priority.InMemoryPriorityStore;
 import dev.switchboard.core.priority.PriorityLists;
 import dev.switchboard.core.priority.PriorityStore;
@@ -50,6 +53,7 @@ public final class Switchboard implements AutoCloseable {
     /** The providers' threads when the builder was given none; closed with the switchboard. */
     private final StandaloneThreads ownProviderThreads;
     private final LatencyRecorders latencies = new LatencyRecorders();
+    private final Cluster cluster;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -71,6 +75,10 @@ public final class Switchboard implements AutoCloseable {
         // the providers' timer, so that in the adapter they too wait on the container's timer.
         this.engine = new Engine(b.priorityStore, b.clock, b.deliveryExecutor, timer, b.lockTimeout.toNanos(),
                 b.operatorExecutor == null ? b.deliveryExecutor : b.operatorExecutor, b.operatorHistorySize);
+        this.cluster = b.cluster;
+        if (!b.cluster.isSingleNode()) {
+            engine.link(new ClusterLink(engine, b.cluster, this::snapshot));
+        }
         for (LineProvider p : b.providers) {
             ProviderBinding binding = engine.bind(p);
             for (String line : p.lines()) {
@@ -94,6 +102,11 @@ public final class Switchboard implements AutoCloseable {
             for (ProviderBinding b : engine.providers()) {
                 b.provider.start(providerContexts.apply(b));
             }
+            ClusterLink link = engine.clusterLink();
+            if (link != null) {
+                cluster.commands().onCommand(command -> link.later(Duration.ZERO, () -> carryOut(command)));
+                link.start();
+            }
         }
         return this;
     }
@@ -105,6 +118,10 @@ public final class Switchboard implements AutoCloseable {
             return;
         }
         closed = true;
+        ClusterLink link = engine.clusterLink();
+        if (link != null) {
+            link.close();
+        }
         for (ProviderBinding b : engine.providers()) {
             b.provider.stop();
         }
@@ -174,6 +191,79 @@ public final class Switchboard implements AutoCloseable {
     public Optional<CallView> call(String callId) {
         Call call = engine.call(callId);
         return call == null ? Optional.empty() : Optional.ofNullable(snapshot(call));
+    }
+
+    // ---- the cluster ----
+
+    /** This node's name in the cluster; on a single node, the name it was built with. */
+    public String node() {
+        return cluster.localNode();
+    }
+
+    /**
+     * Every live call of the cluster: this node's first, as {@link #calls()} has them, then the
+     * other nodes' from the call directory (a moment behind their own view, see
+     * {@link Cluster#publishDelay}).
+     */
+    public List<ClusterCallView> clusterCalls() {
+        ClusterLink link = engine.clusterLink();
+        if (link == null) {
+            String node = node();
+            return calls().stream().map(c -> new ClusterCallView(node, false, c)).toList();
+        }
+        return link.clusterCalls(calls());
+    }
+
+    /**
+     * {@link #dropCall(String)} on the node that holds the call: here when {@code node} is null or
+     * this node, else sent there; that node drops it a moment later.
+     *
+     * @throws SwitchboardException INVALCALLHANDLE when the directory has no such call on that node
+     */
+    public void dropCall(String node, String callId) {
+        if (isLocal(node)) {
+            dropCall(callId);
+        } else {
+            send(new OperatorCommand(node, OperatorCommand.Action.DROP, callId, null, null));
+        }
+    }
+
+    /** {@link #assignOwner(String, String)} on the node that holds the call, like {@link #dropCall(String, String)}. */
+    public void assignOwner(String node, String callId, String application) {
+        if (isLocal(node)) {
+            assignOwner(callId, application);
+        } else {
+            send(new OperatorCommand(node, OperatorCommand.Action.ASSIGN, callId, application, null));
+        }
+    }
+
+    private boolean isLocal(String node) {
+        return node == null || node.equals(node());
+    }
+
+    private void send(OperatorCommand command) {
+        if (cluster.directory().entry(command.node(), command.callId()) == null) {
+            throw new SwitchboardException(TapiError.INVALCALLHANDLE, "no live call has id '" + command.callId()
+                    + "' on node '" + command.node() + "' (the cluster's call directory has none)");
+        }
+        try {
+            cluster.commands().send(command);
+        } catch (IllegalStateException e) {
+            throw new SwitchboardException(TapiError.RESOURCEUNAVAIL, "the operator's command on call "
+                    + command.callId() + " cannot reach node '" + command.node() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A command another node's operator sent here, carried out as if given on this node. */
+    private void carryOut(OperatorCommand command) {
+        try {
+            switch (command.action()) {
+                case DROP -> dropCall(command.callId());
+                case ASSIGN -> assignOwner(command.callId(), command.application());
+            }
+        } catch (RuntimeException e) {
+            Log.remoteCommandFailed(command, e);
+        }
     }
 
     /** The administrator's priority lists (R1-R3). */
@@ -317,6 +407,7 @@ public final class Switchboard implements AutoCloseable {
         private ProviderTimer providerTimer;
         private Executor operatorExecutor;
         private int operatorHistorySize = OperatorFeed.DEFAULT_HISTORY_SIZE;
+        private Cluster cluster = Cluster.singleNode("local");
 
         private Builder() {
         }
@@ -379,6 +470,16 @@ public final class Switchboard implements AutoCloseable {
                 throw new IllegalArgumentException("the operator history size must not be negative, not " + size);
             }
             this.operatorHistorySize = size;
+            return this;
+        }
+
+        /**
+         * The cluster this switchboard is a node of: its calls go into the shared call directory,
+         * it ends the calls of nodes that leave when it is the oldest member, and it carries out
+         * operators' commands sent from other nodes. A single node named {@code local} by default.
+         */
+        public Builder cluster(Cluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
             return this;
         }
 

@@ -89,4 +89,10 @@ public final class RaLog {
         return event.getClass().getSimpleName() + " " + LogText.of(event) + " for call " + LogText.of(event.callId())
                 + " on line " + LogText.of(event.line());
     }
+
+    public static void joinedCluster(String instance, String node, String container, Object members) {
+        LOG.log(Level.INFO, "SWB2020: Switchboard resource adapter ''{0}'' is node {1} of a cluster through cache"
+                + " container {2}: members {3}; the priority lists, the call directory and operators'' commands are"
+                + " shared there", LogText.of(instance), LogText.of(node), LogText.of(container), LogText.of(members));
+    }
 }

@@ -1,7 +1,11 @@
 package dev.switchboard.rar;
 
 import dev.switchboard.core.Switchboard;
+import dev.switchboard.core.cluster.Cluster;
 import dev.switchboard.core.priority.FilePriorityStore;
+import dev.switchboard.core.priority.PriorityStore;
+import dev.switchboard.rar.cluster.ClusterContainer;
+import dev.switchboard.rar.cluster.SharedState;
 import dev.switchboard.core.spi.LineProvider;
 import dev.switchboard.core.spi.LineProviderFactory;
 import dev.switchboard.rar.inbound.InboundActivation;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -254,6 +259,14 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             + " none, e.g. G3FAX=fax;INTERACTIVEVOICE=voice (lists separated by ';', names by ',').")
     private String adminPriorities;
 
+    @ConfigProperty(defaultValue = ClusterContainer.DEFAULT,
+            description = "The JNDI name of the server's Infinispan cache container this node shares with the other"
+                    + " nodes of a cluster (WildFly: java:jboss/infinispan/container/switchboard): the priority lists,"
+                    + " then kept there instead of priorityFile, a directory of every node's calls, operators'"
+                    + " commands to another node's calls, and the ending of a dead node's calls. Empty = a single"
+                    + " node. ${name:default} reads a system property. See docs/cluster-state.md.")
+    private String clusterCacheContainer;
+
     @ConfigProperty(defaultValue = "5000",
             description = "How long (ms) a change waits for a call held by another transaction before failing"
                     + " with RESOURCEUNAVAIL (R22).")
@@ -270,6 +283,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
 
     private transient volatile AdapterRuntime runtime;
     private transient volatile BootstrapTimer providerTimer;
+    private transient volatile SharedState sharedState;
     private final transient ConcurrentHashMap<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
 
     /** One activation is one (endpoint factory, spec) pair; both compare by identity. */
@@ -286,15 +300,36 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("Switchboard configuration refused: " + e.getMessage(), e);
         }
+        Optional<String> container;
+        try {
+            container = ClusterContainer.parse(clusterCacheContainer);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("Switchboard configuration refused: " + e.getMessage(), e);
+        }
         List<LineProvider> lineProviders = createProviders(settings);
-        FilePriorityStore store = new FilePriorityStore(settings.priorityFile());
+        SharedState shared = null;
+        PriorityStore store;
+        Object priorityPlace;
+        if (container.isPresent()) {
+            try {
+                shared = SharedState.connect(container.get());
+            } catch (RuntimeException e) {
+                throw new ResourceAdapterInternalException("clusterCacheContainer: " + e.getMessage(), e);
+            }
+            store = shared.priorities();
+            priorityPlace = "the cluster's cache container " + container.get();
+        } else {
+            store = new FilePriorityStore(settings.priorityFile());
+            priorityPlace = settings.priorityFile();
+        }
         try {
             if (!settings.adminPriorities().isEmpty() && store.load().isEmpty()) {
                 store.save(settings.adminPriorities());
             }
         } catch (RuntimeException e) {
-            throw new ResourceAdapterInternalException("priorityFile '" + settings.priorityFile()
-                    + "' cannot be used: " + e.getMessage(), e);
+            closeQuietly(shared);
+            throw new ResourceAdapterInternalException("the priority lists in " + priorityPlace
+                    + " cannot be used: " + e.getMessage(), e);
         }
         Switchboard switchboard;
         // every thread the switchboard and its providers use comes from the container
@@ -304,6 +339,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         try {
             Switchboard.Builder builder = Switchboard.builder();
             lineProviders.forEach(builder::provider);
+            builder.cluster(shared == null ? Cluster.singleNode(nodeName(name)) : shared.cluster());
             switchboard = builder
                     .priorityStore(store)
                     .deliveryExecutor(WorkManagerExecutor.forDeliveries(workManager))
@@ -314,11 +350,31 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                     .start();
         } catch (RuntimeException e) {
             timer.close();
+            closeQuietly(shared);
             throw new ResourceAdapterInternalException("the switchboard cannot start: " + e.getMessage(), e);
         }
         this.providerTimer = timer;
+        this.sharedState = shared;
         this.runtime = new AdapterRuntime(switchboard, settings, name);
-        RaLog.started(name, settings.providers().toString(), switchboard.lines(), settings.priorityFile());
+        RaLog.started(name, settings.providers().toString(), switchboard.lines(), priorityPlace);
+        if (shared != null) {
+            RaLog.joinedCluster(name, switchboard.node(), container.get(), shared.cluster().membership().members());
+        }
+    }
+
+    /** A single node's name: the server's node name where it has one (WildFly), else the adapter's instance name. */
+    private static String nodeName(String instanceName) {
+        return System.getProperty("jboss.node.name", instanceName);
+    }
+
+    private static void closeQuietly(SharedState shared) {
+        if (shared != null) {
+            try {
+                shared.close();
+            } catch (RuntimeException e) {
+                RaLog.stopFailed(e);
+            }
+        }
     }
 
     /** The properties as set, parsed; the providers' own are passed on for their settings records to read. */
@@ -411,6 +467,9 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
                 RaLog.stopFailed(e);
             }
         }
+        SharedState shared = sharedState;
+        sharedState = null;
+        closeQuietly(shared); // after the switchboard took this node's calls out of the directory
         BootstrapTimer timer = providerTimer;
         providerTimer = null;
         if (timer != null) {
@@ -471,6 +530,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
 
     public String getInstanceName() { return instanceName; }
     public void setInstanceName(String instanceName) { this.instanceName = instanceName; }
+    public String getClusterCacheContainer() { return clusterCacheContainer; }
+    public void setClusterCacheContainer(String clusterCacheContainer) { this.clusterCacheContainer = clusterCacheContainer; }
     public String getProvider() { return provider; }
     public void setProvider(String provider) { this.provider = provider; }
     public String getSipListenAddress() { return sipListenAddress; }

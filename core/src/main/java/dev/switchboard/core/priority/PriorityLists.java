@@ -21,17 +21,38 @@ public final class PriorityLists {
 
     public PriorityLists(PriorityStore store) {
         this.store = Objects.requireNonNull(store, "store");
-        this.lists = new EnumMap<>(MediaMode.class);
-        store.load().forEach((mode, names) -> {
+        this.lists = checked(store.load(), "saved");
+        store.onSavedElsewhere(this::savedElsewhere);
+    }
+
+    /**
+     * Another node saved {@code saved} into the shared store: this node's lists become the same,
+     * at once (R2), without saving them again.
+     */
+    private void savedElsewhere(Map<MediaMode, List<String>> saved) {
+        Map<MediaMode, List<String>> next = checked(saved, "shared");
+        synchronized (this) {
+            lists.clear();
+            lists.putAll(next);
+        }
+        changeListener.run();
+    }
+
+    private static Map<MediaMode, List<String>> checked(Map<MediaMode, List<String>> source, String which) {
+        Map<MediaMode, List<String>> out = new EnumMap<>(MediaMode.class);
+        source.forEach((mode, names) -> {
             for (String name : names) {
                 String problem = ApplicationNames.problem(name);
                 if (problem != null) {
-                    throw new IllegalStateException("the saved priority list for " + mode + " holds application name "
-                            + ApplicationNames.quoted(name) + ", which " + problem);
+                    throw new IllegalStateException("the " + which + " priority list for " + mode
+                            + " holds application name " + ApplicationNames.quoted(name) + ", which " + problem);
                 }
             }
-            lists.put(mode, List.copyOf(names));
+            if (!names.isEmpty()) {
+                out.put(mode, List.copyOf(names));
+            }
         });
+        return out;
     }
 
     /** The list for {@code mode}, highest priority first; empty when none was set. */

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import dev.switchboard.core.spi.ProviderResources;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ringing two seconds). Its time passes on the timer it is started with and on its clock.
  */
 public final class SimulatedSwitch implements LineProvider, Simulator {
+    /** The recovery facts an answered simulated call reports: the switch's name and its call id. */
+    public static final String FACT_SWITCH = "sim.switch";
+    public static final String FACT_CALL = "sim.call";
     private final String name;
     private final List<String> lines;
     private final ProviderCapabilities capabilities;
@@ -43,6 +48,7 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     private final Set<String> liveCalls = ConcurrentHashMap.newKeySet();
     private final SimulatedCallControl callControl;
     private volatile ProviderEvents events;
+    private final List<Map<String, String>> endedOrphans = new CopyOnWriteArrayList<>();
 
     /** A switch named {@code sim} serving {@code lines}, supporting handoff. */
     public SimulatedSwitch(List<String> lines) {
@@ -176,8 +182,29 @@ public final class SimulatedSwitch implements LineProvider, Simulator {
     @Override
     public void answer(String providerCallId) {
         if (liveCalls.contains(providerCallId)) {
-            started().callStateChanged(providerCallId, CallState.CONNECTED);
+            ProviderEvents ev = started();
+            ev.callStateChanged(providerCallId, CallState.CONNECTED);
+            // what a surviving node of a cluster needs to end the call, as a real line would report its dialog
+            ev.recoveryFacts(providerCallId, Map.of(FACT_SWITCH, name, FACT_CALL, providerCallId));
         }
+    }
+
+    /**
+     * Ends a call another node's simulated switch answered before that node left the cluster:
+     * recorded in {@link #endedOrphans()}, as a SIP line would send its BYE.
+     */
+    @Override
+    public boolean endOrphan(Map<String, String> facts) {
+        if (!name.equals(facts.get(FACT_SWITCH)) || facts.get(FACT_CALL) == null) {
+            return false;
+        }
+        endedOrphans.add(Map.copyOf(facts));
+        return true;
+    }
+
+    /** The recovery facts of every call of another node this switch ended ({@link #endOrphan}), oldest first. */
+    public List<Map<String, String>> endedOrphans() {
+        return List.copyOf(endedOrphans);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.rar.outbound;
 
 import dev.switchboard.api.CallView;
+import dev.switchboard.api.ClusterCallView;
 import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.SwitchboardOperator;
@@ -60,6 +61,26 @@ public final class Operator implements SwitchboardOperator {
     @Override
     public void dropCall(String callId) {
         switchboard.dropCall(callId);
+    }
+
+    @Override
+    public String node() {
+        return switchboard.node();
+    }
+
+    @Override
+    public List<ClusterCallView> clusterCalls() {
+        return switchboard.clusterCalls();
+    }
+
+    @Override
+    public void dropCall(String node, String callId) {
+        switchboard.dropCall(node, callId);
+    }
+
+    @Override
+    public void assignOwner(String node, String callId, String application) {
+        switchboard.assignOwner(node, callId, application);
     }
 
     @Override
