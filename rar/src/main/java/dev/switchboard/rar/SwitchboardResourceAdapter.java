@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -99,6 +98,12 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     @ConfigProperty(defaultValue = "${switchboard.sip.maxCalls:200}",
             description = "provider=sip: the most calls at once; more get 503 with Retry-After.")
     private String sipMaxCalls;
+
+    @ConfigProperty(defaultValue = "${switchboard.sip.maxQueueDelay:100}",
+            description = "provider=sip: new calls get 503 with Retry-After while work has waited longer than this"
+                    + " (ms) for a WorkManager thread (the adapter's queueing delay); calls already up are never"
+                    + " refused for it. 0 = no such limit.")
+    private String sipMaxQueueDelayMillis;
 
     @ConfigProperty(defaultValue = "",
             description = "provider=sip: where calls the switchboard places go first (a trunk or outbound proxy), as"
@@ -268,6 +273,16 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             description = "Pause (ms) between delivery retries.")
     private Long deliveryRetryDelayMillis;
 
+    /**
+     * The most WorkManager threads the adapter's short work takes at once: event deliveries (each
+     * waits for an MDB instance and runs the application's handler) and the line providers' handlers
+     * (short, never waiting on an application). Together 40, below the 50 threads of WildFly's
+     * default WorkManager, so handing work over never waits for a thread and other adapters on the
+     * same WorkManager keep some (administrator's guide, Tuning).
+     */
+    static final int DELIVERY_WORKERS = 32;
+    static final int PROVIDER_WORKERS = 8;
+
     private transient volatile AdapterRuntime runtime;
     private transient volatile BootstrapTimer providerTimer;
     private final transient ConcurrentHashMap<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
@@ -299,16 +314,22 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         Switchboard switchboard;
         // every thread the switchboard and its providers use comes from the container
         WorkManager workManager = ctx.getWorkManager();
-        Executor providerExecutor = WorkManagerExecutor.forProviders(workManager);
+        QueuedWorkExecutor providerExecutor = new QueuedWorkExecutor(workManager, "line providers' tasks",
+                PROVIDER_WORKERS);
+        QueuedWorkExecutor deliveryExecutor = new QueuedWorkExecutor(workManager, "event deliveries",
+                DELIVERY_WORKERS);
         BootstrapTimer timer = new BootstrapTimer(ctx, providerExecutor);
+        providerExecutor.retryOn(timer);
+        deliveryExecutor.retryOn(timer);
         try {
             Switchboard.Builder builder = Switchboard.builder();
             lineProviders.forEach(builder::provider);
             switchboard = builder
                     .priorityStore(store)
-                    .deliveryExecutor(WorkManagerExecutor.forDeliveries(workManager))
+                    .deliveryExecutor(deliveryExecutor)
                     .providerThreads(providerExecutor, WorkManagerExecutor.forLongRunningProviderWork(workManager,
                             ctx.isContextSupported(HintsContext.class)), timer)
+                    .queueingDelay(() -> Math.max(providerExecutor.nanos(), deliveryExecutor.nanos()))
                     .lockTimeout(Duration.ofMillis(settings.lockTimeoutMillis()))
                     .build()
                     .start();
@@ -339,6 +360,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         m.put("sipReinviteTimeoutMillis", sipReinviteTimeoutMillis);
         m.put("sipMaxMessageSize", sipMaxMessageSize);
         m.put("sipMaxCalls", sipMaxCalls);
+        m.put("sipMaxQueueDelayMillis", sipMaxQueueDelayMillis);
         m.put("sipOutboundProxy", sipOutboundProxy);
         m.put("sipAuthUsername", sipAuthUsername);
         m.put("sipAuthPassword", sipAuthPassword);
@@ -491,6 +513,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setSipMaxMessageSize(String v) { this.sipMaxMessageSize = v; }
     public String getSipMaxCalls() { return sipMaxCalls; }
     public void setSipMaxCalls(String v) { this.sipMaxCalls = v; }
+    public String getSipMaxQueueDelayMillis() { return sipMaxQueueDelayMillis; }
+    public void setSipMaxQueueDelayMillis(String v) { this.sipMaxQueueDelayMillis = v; }
     public String getSipOutboundProxy() { return sipOutboundProxy; }
     public void setSipOutboundProxy(String v) { this.sipOutboundProxy = v; }
     public String getSipAuthUsername() { return sipAuthUsername; }

@@ -55,7 +55,7 @@ class ConfigPropertyDefaultsTest {
         assertThat(checked).contains("provider", "lockTimeoutMillis", "deliveryRetries", "deliveryRetryDelayMillis",
                 "priorityFile", "simulatedLines", "simulatedHandoff", "sipListenAddress", "sipPort", "sipTransport",
                 "sipLines", "sipDefaultLine", "sipRtpPortRange", "sipReinviteTimeoutMillis", "sipMaxMessageSize",
-                "sipMaxCalls", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis", "sipAllowedPeers", "sipRateLimit",
+                "sipMaxCalls", "sipMaxQueueDelayMillis", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis", "sipAllowedPeers", "sipRateLimit",
                 "sipRateBurst", "sipRateLimitedRequests",
                 "sipAuthRealm", "sipAuthMethods", "sipAuthNonceLifetimeMillis", "sipRefusalMode",
                 "sipRefusalLogIntervalMillis", "sipTlsKeyStoreType", "sipTlsTrustStoreType", "sipTlsClientAuth",
