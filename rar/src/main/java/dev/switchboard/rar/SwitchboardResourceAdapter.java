@@ -273,15 +273,12 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             description = "Pause (ms) between delivery retries.")
     private Long deliveryRetryDelayMillis;
 
-    /**
-     * The most WorkManager threads the adapter's short work takes at once: event deliveries (each
-     * waits for an MDB instance and runs the application's handler) and the line providers' handlers
-     * (short, never waiting on an application). Together 40, below the 50 threads of WildFly's
-     * default WorkManager, so handing work over never waits for a thread and other adapters on the
-     * same WorkManager keep some (administrator's guide, Tuning).
-     */
-    static final int DELIVERY_WORKERS = 32;
-    static final int PROVIDER_WORKERS = 8;
+    @ConfigProperty(defaultValue = "40",
+            description = "The most WorkManager threads the adapter's short work takes at once: a fifth for the line"
+                    + " providers' tasks (SIP handlers), the rest for event deliveries. More work waits in the adapter's"
+                    + " own queue, so handing work over never waits for the WorkManager; keep it at or below the"
+                    + " WorkManager's short-running max-threads.")
+    private Integer workManagerThreads;
 
     private transient volatile AdapterRuntime runtime;
     private transient volatile BootstrapTimer providerTimer;
@@ -314,10 +311,12 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         Switchboard switchboard;
         // every thread the switchboard and its providers use comes from the container
         WorkManager workManager = ctx.getWorkManager();
+        // the adapter's short work never holds more Works than workManagerThreads, so handing one over
+        // never waits for the WorkManager (QueuedWorkExecutor)
         QueuedWorkExecutor providerExecutor = new QueuedWorkExecutor(workManager, "line providers' tasks",
-                PROVIDER_WORKERS);
+                settings.providerWorkers());
         QueuedWorkExecutor deliveryExecutor = new QueuedWorkExecutor(workManager, "event deliveries",
-                DELIVERY_WORKERS);
+                settings.deliveryWorkers());
         BootstrapTimer timer = new BootstrapTimer(ctx, providerExecutor);
         providerExecutor.retryOn(timer);
         deliveryExecutor.retryOn(timer);
@@ -346,7 +345,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     AdapterSettings settings() {
         return AdapterSettings.parse(new AdapterSettings.Raw(provider, simulatedLines, simulatedHandoff,
                 priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis,
-                sipSettings()));
+                workManagerThreads, sipSettings()));
     }
 
     private Map<String, String> sipSettings() {
@@ -585,6 +584,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setLockTimeoutMillis(Long lockTimeoutMillis) { this.lockTimeoutMillis = lockTimeoutMillis; }
     public Integer getDeliveryRetries() { return deliveryRetries; }
     public void setDeliveryRetries(Integer deliveryRetries) { this.deliveryRetries = deliveryRetries; }
+    public Integer getWorkManagerThreads() { return workManagerThreads; }
+    public void setWorkManagerThreads(Integer workManagerThreads) { this.workManagerThreads = workManagerThreads; }
     public Long getDeliveryRetryDelayMillis() { return deliveryRetryDelayMillis; }
     public void setDeliveryRetryDelayMillis(Long deliveryRetryDelayMillis) { this.deliveryRetryDelayMillis = deliveryRetryDelayMillis; }
 

@@ -53,7 +53,7 @@ class ConfigPropertyDefaultsTest {
             checked.add(name);
         }
         assertThat(checked).contains("provider", "lockTimeoutMillis", "deliveryRetries", "deliveryRetryDelayMillis",
-                "priorityFile", "simulatedLines", "simulatedHandoff", "sipListenAddress", "sipPort", "sipTransport",
+                "workManagerThreads", "priorityFile", "simulatedLines", "simulatedHandoff", "sipListenAddress", "sipPort", "sipTransport",
                 "sipLines", "sipDefaultLine", "sipRtpPortRange", "sipReinviteTimeoutMillis", "sipMaxMessageSize",
                 "sipMaxCalls", "sipMaxQueueDelayMillis", "sipNoAnswerTimeoutMillis", "sipTransferTimeoutMillis", "sipAllowedPeers", "sipRateLimit",
                 "sipRateBurst", "sipRateLimitedRequests",
