@@ -59,6 +59,18 @@ class QueueDelayAdmissionTest {
     }
 
     @Test
+    void sippSeesAnOverloadedServerAnswer503WithRetryAfterAndAcksIt() throws Exception {
+        Sipp.assumeInstalled();
+        h = new ProviderHarness(Map.of(), delayNanos::get); // the default limit, 100 ms
+        behindBy(101);
+        try (Sipp caller = Sipp.uac(h.port, "uac_overload.xml", "sales")) {
+            caller.assertSucceeded();
+            assertThat(caller.actions()).contains("retry after 5");
+        }
+        assertThat(h.events.isEmpty()).as("the refused call never reached the core").isTrue();
+    }
+
+    @Test
     void zeroTurnsTheLimitOff() throws Exception {
         h = new ProviderHarness(Map.of(SipSettings.MAX_QUEUE_DELAY, "0"), delayNanos::get);
         behindBy(60_000);
