@@ -20,6 +20,7 @@ import dev.switchboard.core.spi.ProviderContext;
 import dev.switchboard.core.spi.ProviderEvents;
 import dev.switchboard.core.spi.ProviderResources;
 import dev.switchboard.core.spi.ProviderTimer;
+import dev.switchboard.core.spi.QueueingDelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class Switchboard implements AutoCloseable {
         } else {
             this.ownProviderThreads = null;
             this.providerContexts = events -> new ProviderContext(events, b.providerExecutor, b.providerLongRunning,
-                    b.providerTimer, latencies);
+                    b.providerTimer, latencies, b.queueingDelay);
             timer = b.providerTimer;
         }
         // The core's own timeouts (a gather's digit timeouts, a recording's maximum duration) wait on
@@ -400,6 +401,7 @@ public final class Switchboard implements AutoCloseable {
         private final List<LineProvider> providers = new ArrayList<>();
         private PriorityStore priorityStore = new InMemoryPriorityStore();
         private Executor deliveryExecutor = Runnable::run;
+        private QueueingDelay queueingDelay = QueueingDelay.NONE;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private Executor providerExecutor;
@@ -451,6 +453,15 @@ public final class Switchboard implements AutoCloseable {
             this.providerExecutor = Objects.requireNonNull(executor, "executor");
             this.providerLongRunning = Objects.requireNonNull(longRunningExecutor, "longRunningExecutor");
             this.providerTimer = Objects.requireNonNull(timer, "timer");
+            return this;
+        }
+
+        /**
+         * How far behind the threads given to {@link #deliveryExecutor} and {@link #providerThreads}
+         * are; handed to the line providers, which refuse new calls while it is too long. None by default.
+         */
+        public Builder queueingDelay(QueueingDelay gauge) {
+            this.queueingDelay = Objects.requireNonNull(gauge, "gauge");
             return this;
         }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record AdapterSettings(List<String> providers, Path priorityFile, Map<MediaMode, List<String>> adminPriorities,
                               long lockTimeoutMillis, int deliveryRetries, long deliveryRetryDelayMillis,
-                              Map<String, String> providerSettings) {
+                              int workManagerThreads, Map<String, String> providerSettings) {
 
     // The values used when a property is unset. The adapter's @ConfigProperty defaults show the same
     // text to administrators; ConfigPropertyDefaultsTest proves they agree.
@@ -31,6 +31,11 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
     public static final long DEFAULT_LOCK_TIMEOUT_MILLIS = Switchboard.DEFAULT_LOCK_TIMEOUT.toMillis();
     public static final int DEFAULT_DELIVERY_RETRIES = 2;
     public static final long DEFAULT_DELIVERY_RETRY_DELAY_MILLIS = 0L;
+    /**
+     * Below the 50 short-running threads of WildFly's default WorkManager, so that the adapter never
+     * hands over more work than it holds without waiting, and other adapters on it keep some.
+     */
+    public static final int DEFAULT_WORK_MANAGER_THREADS = 40;
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)}");
 
@@ -41,13 +46,14 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
      */
     public record Raw(String provider, String simulatedLines, Boolean simulatedHandoff, String priorityFile,
                       String adminPriorities, Long lockTimeoutMillis, Integer deliveryRetries,
-                      Long deliveryRetryDelayMillis, Map<String, String> otherProviderSettings) {
+                      Long deliveryRetryDelayMillis, Integer workManagerThreads,
+                      Map<String, String> otherProviderSettings) {
 
         public Raw(String provider, String simulatedLines, Boolean simulatedHandoff, String priorityFile,
                    String adminPriorities, Long lockTimeoutMillis, Integer deliveryRetries,
                    Long deliveryRetryDelayMillis) {
             this(provider, simulatedLines, simulatedHandoff, priorityFile, adminPriorities, lockTimeoutMillis,
-                    deliveryRetries, deliveryRetryDelayMillis, Map.of());
+                    deliveryRetries, deliveryRetryDelayMillis, null, Map.of());
         }
     }
 
@@ -66,6 +72,11 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
         if (delay < 0) {
             throw new IllegalArgumentException("deliveryRetryDelayMillis '" + delay + "' must be 0 or more");
         }
+        int threads = raw.workManagerThreads() == null ? DEFAULT_WORK_MANAGER_THREADS : raw.workManagerThreads();
+        if (threads < 2) {
+            throw new IllegalArgumentException("workManagerThreads '" + threads + "' must be 2 or more: one for the"
+                    + " line providers' tasks, one for event deliveries");
+        }
         Map<String, String> providerSettings = new LinkedHashMap<>();
         if (raw.simulatedLines() != null) {
             providerSettings.put("simulatedLines", raw.simulatedLines());
@@ -79,13 +90,26 @@ public record AdapterSettings(List<String> providers, Path priorityFile, Map<Med
             }
         });
         return new AdapterSettings(List.copyOf(providers), priorityFile(raw.priorityFile()), parseAdminPriorities(raw.adminPriorities()),
-                lockTimeout, retries, delay, Map.copyOf(providerSettings));
+                lockTimeout, retries, delay, threads, Map.copyOf(providerSettings));
     }
 
     /** These settings without the providers' raw ones, to compare the adapter's own. */
     AdapterSettings withoutProviderSettings() {
         return new AdapterSettings(providers, priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries,
-                deliveryRetryDelayMillis, Map.of());
+                deliveryRetryDelayMillis, workManagerThreads, Map.of());
+    }
+
+    /**
+     * The WorkManager threads for the line providers' tasks: a fifth of {@link #workManagerThreads}
+     * (SIP handlers are short and never wait on an application), at least one.
+     */
+    int providerWorkers() {
+        return Math.max(1, workManagerThreads / 5);
+    }
+
+    /** The WorkManager threads for event deliveries (each may wait for an MDB instance): the rest. */
+    int deliveryWorkers() {
+        return Math.max(1, workManagerThreads - providerWorkers());
     }
 
     /** {@code sim,sip}: the providers to run, by name, each once; unset or blank = {@link #DEFAULT_PROVIDERS}. */

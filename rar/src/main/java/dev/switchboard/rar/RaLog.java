@@ -84,6 +84,17 @@ public final class RaLog {
                 LogText.of(cause.getMessage(), MESSAGE_CHARS));
     }
 
+    public static void workRefused(String what, Throwable cause, int attempt, long retryInMillis) {
+        LOG.log(attempt == 1 ? Level.WARNING : Level.DEBUG, "SWB2015: the WorkManager refused a worker for {0} ({1},"
+                + " attempt {2}); the tasks stay queued for a running worker, the next task or a retry in {3} ms",
+                what, LogText.of(cause.getMessage(), MESSAGE_CHARS), String.valueOf(attempt),
+                retryInMillis < 0 ? "(none)" : String.valueOf(retryInMillis));
+    }
+
+    public static void taskFailed(String what, Throwable cause) {
+        LOG.log(Level.ERROR, "SWB2016: one of the " + what + " failed; the tasks after it still run", cause);
+    }
+
     /** The event for a log line, escaped: its text carries the caller's and called party's addresses. */
     public static String describe(CallEvent event) {
         return event.getClass().getSimpleName() + " " + LogText.of(event) + " for call " + LogText.of(event.callId())

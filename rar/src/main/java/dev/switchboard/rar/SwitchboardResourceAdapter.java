@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -104,6 +103,12 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     @ConfigProperty(defaultValue = "${switchboard.sip.maxCalls:200}",
             description = "provider=sip: the most calls at once; more get 503 with Retry-After.")
     private String sipMaxCalls;
+
+    @ConfigProperty(defaultValue = "${switchboard.sip.maxQueueDelay:100}",
+            description = "provider=sip: new calls get 503 with Retry-After while work has waited longer than this"
+                    + " (ms) for a WorkManager thread (the adapter's queueing delay); calls already up are never"
+                    + " refused for it. 0 = no such limit.")
+    private String sipMaxQueueDelayMillis;
 
     @ConfigProperty(defaultValue = "",
             description = "provider=sip: where calls the switchboard places go first (a trunk or outbound proxy), as"
@@ -281,6 +286,13 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
             description = "Pause (ms) between delivery retries.")
     private Long deliveryRetryDelayMillis;
 
+    @ConfigProperty(defaultValue = "40",
+            description = "The most WorkManager threads the adapter's short work takes at once: a fifth for the line"
+                    + " providers' tasks (SIP handlers), the rest for event deliveries. More work waits in the adapter's"
+                    + " own queue, so handing work over never waits for the WorkManager; keep it at or below the"
+                    + " WorkManager's short-running max-threads.")
+    private Integer workManagerThreads;
+
     private transient volatile AdapterRuntime runtime;
     private transient volatile BootstrapTimer providerTimer;
     private transient volatile SharedState sharedState;
@@ -334,17 +346,25 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         Switchboard switchboard;
         // every thread the switchboard and its providers use comes from the container
         WorkManager workManager = ctx.getWorkManager();
-        Executor providerExecutor = WorkManagerExecutor.forProviders(workManager);
+        // the adapter's short work never holds more Works than workManagerThreads, so handing one over
+        // never waits for the WorkManager (QueuedWorkExecutor)
+        QueuedWorkExecutor providerExecutor = new QueuedWorkExecutor(workManager, "line providers' tasks",
+                settings.providerWorkers());
+        QueuedWorkExecutor deliveryExecutor = new QueuedWorkExecutor(workManager, "event deliveries",
+                settings.deliveryWorkers());
         BootstrapTimer timer = new BootstrapTimer(ctx, providerExecutor);
+        providerExecutor.retryOn(timer);
+        deliveryExecutor.retryOn(timer);
         try {
             Switchboard.Builder builder = Switchboard.builder();
             lineProviders.forEach(builder::provider);
             builder.cluster(shared == null ? Cluster.singleNode(nodeName(name)) : shared.cluster());
             switchboard = builder
                     .priorityStore(store)
-                    .deliveryExecutor(WorkManagerExecutor.forDeliveries(workManager))
+                    .deliveryExecutor(deliveryExecutor)
                     .providerThreads(providerExecutor, WorkManagerExecutor.forLongRunningProviderWork(workManager,
                             ctx.isContextSupported(HintsContext.class)), timer)
+                    .queueingDelay(() -> Math.max(providerExecutor.nanos(), deliveryExecutor.nanos()))
                     .lockTimeout(Duration.ofMillis(settings.lockTimeoutMillis()))
                     .build()
                     .start();
@@ -381,7 +401,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     AdapterSettings settings() {
         return AdapterSettings.parse(new AdapterSettings.Raw(provider, simulatedLines, simulatedHandoff,
                 priorityFile, adminPriorities, lockTimeoutMillis, deliveryRetries, deliveryRetryDelayMillis,
-                sipSettings()));
+                workManagerThreads, sipSettings()));
     }
 
     private Map<String, String> sipSettings() {
@@ -395,6 +415,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         m.put("sipReinviteTimeoutMillis", sipReinviteTimeoutMillis);
         m.put("sipMaxMessageSize", sipMaxMessageSize);
         m.put("sipMaxCalls", sipMaxCalls);
+        m.put("sipMaxQueueDelayMillis", sipMaxQueueDelayMillis);
         m.put("sipOutboundProxy", sipOutboundProxy);
         m.put("sipAuthUsername", sipAuthUsername);
         m.put("sipAuthPassword", sipAuthPassword);
@@ -552,6 +573,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setSipMaxMessageSize(String v) { this.sipMaxMessageSize = v; }
     public String getSipMaxCalls() { return sipMaxCalls; }
     public void setSipMaxCalls(String v) { this.sipMaxCalls = v; }
+    public String getSipMaxQueueDelayMillis() { return sipMaxQueueDelayMillis; }
+    public void setSipMaxQueueDelayMillis(String v) { this.sipMaxQueueDelayMillis = v; }
     public String getSipOutboundProxy() { return sipOutboundProxy; }
     public void setSipOutboundProxy(String v) { this.sipOutboundProxy = v; }
     public String getSipAuthUsername() { return sipAuthUsername; }
@@ -622,6 +645,8 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
     public void setLockTimeoutMillis(Long lockTimeoutMillis) { this.lockTimeoutMillis = lockTimeoutMillis; }
     public Integer getDeliveryRetries() { return deliveryRetries; }
     public void setDeliveryRetries(Integer deliveryRetries) { this.deliveryRetries = deliveryRetries; }
+    public Integer getWorkManagerThreads() { return workManagerThreads; }
+    public void setWorkManagerThreads(Integer workManagerThreads) { this.workManagerThreads = workManagerThreads; }
     public Long getDeliveryRetryDelayMillis() { return deliveryRetryDelayMillis; }
     public void setDeliveryRetryDelayMillis(Long deliveryRetryDelayMillis) { this.deliveryRetryDelayMillis = deliveryRetryDelayMillis; }
 

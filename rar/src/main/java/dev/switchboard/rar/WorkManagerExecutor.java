@@ -11,13 +11,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * An {@link Executor} over the container's WorkManager: each task becomes one {@link Work}, handed
- * over with {@code scheduleWork} (the caller does not wait for it to start). Three uses: the
- * core's event deliveries (each drain of one call's queue is one Work, the core's per-call queue
- * keeping the call's events in order), a line provider's short tasks, and a provider's work that
- * lasts as long as a call (a media reader). The last is marked long-running with the Connectors
- * {@link HintsContext}, so a container with a long-running pool (WildFly's default WorkManager
- * has one) runs it there and it never takes the threads deliveries need.
+ * An {@link Executor} over the container's WorkManager for a line provider's work that lasts as
+ * long as the provider (the media engine's reader and pacing threads): each task becomes one
+ * {@link Work}, handed over with {@code scheduleWork} and marked long-running with the Connectors
+ * {@link HintsContext}, so a container with a long-running pool (WildFly's default WorkManager has
+ * one) runs it there and it never takes the threads deliveries need. Such work is handed over a
+ * few times when the provider starts, never from a WorkManager thread under load. Short tasks
+ * (deliveries, a provider's handlers) go through {@link QueuedWorkExecutor} instead, which never
+ * waits for the WorkManager.
  */
 final class WorkManagerExecutor implements Executor {
     private final WorkManager workManager;
@@ -28,16 +29,6 @@ final class WorkManagerExecutor implements Executor {
         this.workManager = workManager;
         this.what = what;
         this.longRunning = longRunning;
-    }
-
-    /** The core's delivery executor; the core retries a refused delivery and logs it by call (SWB1040). */
-    static WorkManagerExecutor forDeliveries(WorkManager workManager) {
-        return new WorkManagerExecutor(workManager, "an event delivery", false);
-    }
-
-    /** A line provider's short tasks; the provider handles a refusal in its own terms. */
-    static WorkManagerExecutor forProviders(WorkManager workManager) {
-        return new WorkManagerExecutor(workManager, "a line provider's task", false);
     }
 
     /**
@@ -59,7 +50,7 @@ final class WorkManagerExecutor implements Executor {
         }
     }
 
-    /** One task: a drain of one call's queue, or a provider's handler. */
+    /** One task, run once. */
     static class TaskWork implements Work {
         private final Runnable task;
 
@@ -74,7 +65,6 @@ final class WorkManagerExecutor implements Executor {
 
         @Override
         public void release() {
-            // A drain or handler ends by itself once its queue is empty; one in progress is not cut short.
             // Long-running provider work ends when the provider stops, which the adapter's stop does
             // before the container takes the WorkManager down.
         }

@@ -77,8 +77,8 @@ class ContainerThreadsTest {
         KeepingWorkManager wm = new KeepingWorkManager();
         AtomicInteger ran = new AtomicInteger();
         WorkManagerExecutor.forLongRunningProviderWork(wm, true).execute(ran::incrementAndGet);
-        WorkManagerExecutor.forProviders(wm).execute(ran::incrementAndGet);
-        WorkManagerExecutor.forDeliveries(wm).execute(ran::incrementAndGet);
+        new QueuedWorkExecutor(wm, "line providers' tasks", 1).execute(ran::incrementAndGet);
+        new QueuedWorkExecutor(wm, "event deliveries", 1).execute(ran::incrementAndGet);
 
         assertThat(ran).hasValue(3);
         assertThat(wm.works.get(0)).isInstanceOf(WorkContextProvider.class);
@@ -96,12 +96,12 @@ class ContainerThreadsTest {
     }
 
     @Test
-    void aRefusedWorkIsARejectedExecutionNamingWhatWasRefused() {
+    void aRefusedLongRunningWorkIsARejectedExecutionNamingWhatWasRefused() {
         KeepingWorkManager wm = new KeepingWorkManager();
         wm.refuse = true;
-        assertThatThrownBy(() -> WorkManagerExecutor.forProviders(wm).execute(() -> { }))
+        assertThatThrownBy(() -> WorkManagerExecutor.forLongRunningProviderWork(wm, true).execute(() -> { }))
                 .isInstanceOf(RejectedExecutionException.class)
-                .hasMessageContaining("a line provider's task").hasMessageContaining("queue full");
+                .hasMessageContaining("a line provider's long-running work").hasMessageContaining("queue full");
     }
 
     @Test

@@ -28,9 +28,11 @@ import java.util.concurrent.Executor;
  * @param timer               delays; the delayed task runs on {@code executor}
  * @param latencies           the switchboard's latency histograms, where a provider records how
  *                            long its part of a call's path took (SIP: answer to 200 sent)
+ * @param queueingDelay       how far behind the threads of {@code executor} and of the event
+ *                            deliveries are; a provider refuses new calls while it is too long
  */
 public record ProviderContext(ProviderEvents events, Executor executor, Executor longRunningExecutor,
-                              ProviderTimer timer, LatencyRecorders latencies) {
+                              ProviderTimer timer, LatencyRecorders latencies, QueueingDelay queueingDelay) {
 
     public ProviderContext {
         Objects.requireNonNull(events, "events");
@@ -38,11 +40,18 @@ public record ProviderContext(ProviderEvents events, Executor executor, Executor
         Objects.requireNonNull(longRunningExecutor, "longRunningExecutor");
         Objects.requireNonNull(timer, "timer");
         Objects.requireNonNull(latencies, "latencies");
+        Objects.requireNonNull(queueingDelay, "queueingDelay");
+    }
+
+    /** A context whose threads report no queueing delay. */
+    public ProviderContext(ProviderEvents events, Executor executor, Executor longRunningExecutor,
+                           ProviderTimer timer, LatencyRecorders latencies) {
+        this(events, executor, longRunningExecutor, timer, latencies, QueueingDelay.NONE);
     }
 
     /** A context whose latencies nobody reads: for a provider run on its own, as in its tests. */
     public ProviderContext(ProviderEvents events, Executor executor, Executor longRunningExecutor,
                            ProviderTimer timer) {
-        this(events, executor, longRunningExecutor, timer, new LatencyRecorders());
+        this(events, executor, longRunningExecutor, timer, new LatencyRecorders(), QueueingDelay.NONE);
     }
 }

@@ -42,6 +42,20 @@ class AudioFilesTest {
     }
 
     @Test
+    void aFileCheckedBeforeIsCheckedAgainOnceItChangesAndRefusedOnceItIsGone() throws Exception {
+        Path prompt = write("greeting.wav", AudioFiles.linear16(8000), 8000);
+        AudioFiles.Info first = AudioFiles.check(prompt);
+        assertThat(AudioFiles.check(prompt)).isEqualTo(first);
+
+        write("greeting.wav", new AudioFormat(8000, 16, 2, true, false), 100); // replaced by a stereo file
+        assertThatThrownBy(() -> AudioFiles.check(prompt)).hasMessageContaining("mono");
+        write("greeting.wav", AudioFiles.linear16(8000), 4000);
+        assertThat(AudioFiles.check(prompt).length()).isEqualTo(Duration.ofMillis(500));
+        Files.delete(prompt);
+        assertThatThrownBy(() -> AudioFiles.check(prompt)).hasMessageContaining("does not exist");
+    }
+
+    @Test
     void otherFilesAreRefusedNamingTheFileAndWhatIsWrong() throws Exception {
         Path stereo = write("stereo.wav", new AudioFormat(8000, 16, 2, true, false), 100);
         Path cd = write("cd.wav", AudioFiles.linear16(44100), 100);

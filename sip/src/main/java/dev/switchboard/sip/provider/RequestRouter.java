@@ -40,11 +40,13 @@ final class RequestRouter implements SipListener {
     private final SipContext ctx;
     private final Responses responses;
     private final RequestValidator validator;
+    private final QueueDelayLimit queueDelayLimit;
 
     RequestRouter(SipContext ctx) {
         this.ctx = ctx;
         this.responses = new Responses(ctx);
         this.validator = new RequestValidator(ctx.settings());
+        this.queueDelayLimit = new QueueDelayLimit(ctx.provider().queueingDelay(), ctx.settings().maxQueueDelayMillis());
     }
 
     @Override
@@ -175,6 +177,13 @@ final class RequestRouter implements SipListener {
             SessionTimer.checkInterval(request, ctx.settings().limits());
             if (ctx.calls().isFull()) {
                 throw overLimit(SipSettings.MAX_CALLS + " " + ctx.settings().maxCalls() + " calls are up");
+            }
+            String behind = queueDelayLimit.refusal();
+            if (behind != null) {
+                // before the call takes an RTP port or a thread: the point is to shed load cheaply
+                SipLog.overloaded(callId, behind);
+                responses.send(tx, 503, toTag, null, overLimit(behind).headers());
+                return;
             }
             SessionDescription offer = Offers.read(request);
             int modes = offer == null ? MediaMode.INTERACTIVEVOICE.bit() : offer.mediaModes() & SUPPORTED_MODES;

@@ -58,6 +58,11 @@ final class SipLog {
                 + " refused with 503: " + LogText.of(limit));
     }
 
+    static void overloaded(String callId, String why) {
+        badInput.log(LOG, Level.WARNING, "SWB3016", () -> "SWB3016: call " + LogText.of(callId)
+                + " refused with 503 and Retry-After: " + why + "; calls already up go on");
+    }
+
     static void handlerFailed(Throwable e) {
         LOG.log(Level.ERROR, "SWB3004: a SIP call handler failed; the call's later messages still run", e);
     }

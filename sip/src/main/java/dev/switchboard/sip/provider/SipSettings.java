@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param lines        the lines, each the user part of the request-URI that reaches it
  * @param defaultLine  the line for request-URI users that name no line, or null to answer them 404
  * @param rtpPortMin   the first local port for RTP and T.38 (even: RTP's convention)
+ * @param maxQueueDelayMillis new calls get 503 while work has waited longer than this for a thread
+ *                     (the adapter's queueing delay); 0 = never for that
  * @param outbound     how calls this side places and transfers are sent
  * @param admission    who may send requests and how often (allowlist, rate limit, digest authentication)
  * @param tls          the SIP over TLS listener, if any
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public record SipSettings(String listenAddress, int port, String transport, List<String> lines, String defaultLine,
                           int rtpPortMin, int rtpPortMax, long reinviteTimeoutMillis, int maxMessageSize,
-                          int maxCalls, Outbound outbound, AdmissionSettings admission, TlsSettings tls,
+                          int maxCalls, long maxQueueDelayMillis, Outbound outbound, AdmissionSettings admission, TlsSettings tls,
                           CallLimits limits, MediaSettings media) {
 
     public static final String LISTEN_ADDRESS = "sipListenAddress";
@@ -37,6 +39,7 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String REINVITE_TIMEOUT = "sipReinviteTimeoutMillis";
     public static final String MAX_MESSAGE_SIZE = "sipMaxMessageSize";
     public static final String MAX_CALLS = "sipMaxCalls";
+    public static final String MAX_QUEUE_DELAY = "sipMaxQueueDelayMillis";
     public static final String OUTBOUND_PROXY = "sipOutboundProxy";
     public static final String AUTH_USERNAME = "sipAuthUsername";
     public static final String AUTH_PASSWORD = "sipAuthPassword";
@@ -75,6 +78,12 @@ public record SipSettings(String listenAddress, int port, String transport, List
     public static final String DEFAULT_REINVITE_TIMEOUT = "10000";
     public static final String DEFAULT_MAX_MESSAGE_SIZE = "8192";
     public static final String DEFAULT_MAX_CALLS = "${switchboard.sip.maxCalls:200}";
+    /**
+     * A call's answer takes about four hand-overs to a thread (INVITE handler, delivery to the owner,
+     * the answer's task, the 200); at 100 ms each the 200 still goes out before the caller's first
+     * INVITE retransmission at 500 ms (RFC 3261 T1), so refusing beyond it keeps retransmissions away.
+     */
+    public static final String DEFAULT_MAX_QUEUE_DELAY = "${switchboard.sip.maxQueueDelay:100}";
     /** Empty: INVITEs go straight to the destination's host; a destination must then be a full sip: URI. */
     public static final String DEFAULT_OUTBOUND_PROXY = "";
     public static final String DEFAULT_AUTH_USERNAME = "";
@@ -126,10 +135,11 @@ public record SipSettings(String listenAddress, int port, String transport, List
         long timeout = read.positiveMillis(REINVITE_TIMEOUT, DEFAULT_REINVITE_TIMEOUT);
         int maxSize = read.wholeNumber(MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, 1024, 65535);
         int maxCalls = read.wholeNumber(MAX_CALLS, DEFAULT_MAX_CALLS, 1, 100_000);
+        int maxQueueDelay = read.wholeNumber(MAX_QUEUE_DELAY, DEFAULT_MAX_QUEUE_DELAY, 0, 60_000);
         AdmissionSettings admission = AdmissionSettings.from(read);
         TlsSettings tls = TlsSettings.from(read, transport, port);
         return new SipSettings(address, port, transport, lines, defaultLine.isEmpty() ? null : defaultLine,
-                ports[0], ports[1], timeout, maxSize, maxCalls, Outbound.from(read, settings), admission, tls,
+                ports[0], ports[1], timeout, maxSize, maxCalls, maxQueueDelay, Outbound.from(read, settings), admission, tls,
                 CallLimits.from(read), MediaSettings.from(read));
     }
 

@@ -3,7 +3,9 @@ package dev.switchboard.sip.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.concurrent.StandaloneThreads;
+import dev.switchboard.core.latency.LatencyRecorders;
 import dev.switchboard.core.spi.ProviderContext;
+import dev.switchboard.core.spi.QueueingDelay;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.util.ArrayList;
@@ -26,6 +28,11 @@ final class ProviderHarness implements AutoCloseable {
     final int port;
 
     ProviderHarness(Map<String, String> extra) throws IOException {
+        this(extra, QueueingDelay.NONE);
+    }
+
+    /** @param queueingDelay how far behind the adapter's threads say they are */
+    ProviderHarness(Map<String, String> extra, QueueingDelay queueingDelay) throws IOException {
         try (DatagramSocket probe = new DatagramSocket(0)) {
             port = probe.getLocalPort();
         }
@@ -34,7 +41,8 @@ final class ProviderHarness implements AutoCloseable {
                 SipSettings.DEFAULT_LINE, ""));
         settings.putAll(extra);
         provider = (SipLineProvider) new SipLineProviderFactory().create(settings);
-        provider.start(new ProviderContext(events, threads.executor(), threads.longRunningExecutor(), threads.timer()));
+        provider.start(new ProviderContext(events, threads.executor(), threads.longRunningExecutor(), threads.timer(),
+                new LatencyRecorders(), queueingDelay));
     }
 
     SipPeer peer() throws IOException {

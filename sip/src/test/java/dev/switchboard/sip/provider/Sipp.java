@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Sipp implements AutoCloseable {
     static final String[] SCENARIOS = {"uas_answer.xml", "uas_busy.xml", "uas_no_answer.xml", "uas_auth.xml",
-            "uac_redirect.xml", "uac_refer_accept.xml", "uac_refer_fail.xml", "uac_orphan_bye.xml", "uac_orphan_bye_rr.xml", "uac_orphan_bye_proxy.xml"};
+            "uac_redirect.xml", "uac_refer_accept.xml", "uac_refer_fail.xml", "uac_orphan_bye.xml", "uac_orphan_bye_rr.xml", "uac_orphan_bye_proxy.xml", "uac_overload.xml"};
 
     private final Process process;
     private final List<String> command;
