@@ -4,6 +4,8 @@ import dev.switchboard.core.cluster.Cluster;
 import dev.switchboard.core.priority.PriorityStore;
 import dev.switchboard.rar.cluster.SharedState;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.naming.Context;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.infinispan.Cache;
@@ -34,14 +36,38 @@ public final class InfinispanSharedState implements SharedState {
                 publishDelay);
     }
 
+    /** How long a lookup waits for a container whose name is bound but which has not started yet. */
+    static final Duration CONTAINER_START_WAIT = Duration.ofSeconds(30);
+
     /** The container bound at {@code jndiName} (WildFly: {@code java:jboss/infinispan/container/<name>}). */
-    public static SharedState lookup(String jndiName) throws NamingException {
-        Object found = new InitialContext().lookup(jndiName);
+    public static SharedState lookup(String jndiName) throws NamingException, InterruptedException {
+        Object found = lookupStarted(new InitialContext(), jndiName, CONTAINER_START_WAIT);
         if (!(found instanceof EmbeddedCacheManager manager)) {
             throw new IllegalStateException(jndiName + " is " + (found == null ? "empty" : found.getClass().getName())
                     + ", not an Infinispan cache container");
         }
         return of(manager, Cluster.DEFAULT_PUBLISH_DELAY);
+    }
+
+    /**
+     * WildFly binds a cache container's name before the container has started: it starts on demand,
+     * in parallel with the deployments, so the adapter's start can look it up in between and get a
+     * NameNotFoundException caused by an IllegalStateException (the binder has no value yet). That
+     * one failure is retried, every 100 ms, for at most {@code wait}; any other failure is not.
+     */
+    static Object lookupStarted(Context naming, String jndiName, Duration wait)
+            throws NamingException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return naming.lookup(jndiName);
+            } catch (NamingException e) {
+                if (!(e.getRootCause() instanceof IllegalStateException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
     }
 
     /** The shared state in {@code manager}, which must have a cluster transport. */
