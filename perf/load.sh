@@ -8,6 +8,7 @@
 #   perf/load.sh --scenario held|rtp [--calls 10000] [--rates 100] [--hold 30] ...
 #                               # calls up at once: ramp at the first rate, hold, heap per call
 #   perf/load.sh --smoke        # CI: a few seconds at a moderate rate on a server it starts; 0 failures
+#   --no-build: start the EAR and WildFly already built under ear/target (mvn -Pwildfly -pl ear -am package)
 #
 # Without --running it builds the EAR and starts WildFly as the README's run command does
 # (standalone-full.xml, 127.0.0.1, the console's simulator on), plus a port offset and the SIP
@@ -19,7 +20,7 @@ ROOT=$PWD
 
 RUNNING=false; OFFSET=0; SCENARIO=voice_handoff; RATES=50,100,200; SECONDS_PER_RATE=30; CALL_MS=1000
 BASELINE=true; JFR=false; SMOKE=false; OUT=""; WARMUP=20; CALLS=""; HOLD=30; RATES_SET=false; OFFSET_SET=false
-CALL_MS_SET=false
+CALL_MS_SET=false; BUILD=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --running) RUNNING=true ;;
@@ -35,7 +36,8 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift ;;
     --out) OUT=$2; shift ;;
     --smoke) SMOKE=true ;;
-    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    --no-build) BUILD=false ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "perf/load.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -102,11 +104,15 @@ trap 'exit 130' INT TERM HUP
 log() { echo "[load] $*" | tee -a "$OUT/run.log" >&2; }
 
 start_server() {
-  log "building the EAR (the README's run command without wildfly:run)"
-  # shellcheck disable=SC2086
-  mvn ${MVN_FLAGS:--q} -Pwildfly -pl ear -am -DskipTests package >"$OUT/build.log" 2>&1 \
-    || { echo "perf/load.sh: the build failed, see $OUT/build.log; its end:" >&2; tail -n 40 "$OUT/build.log" >&2; exit 1; }
-  local home; home=$(ls -d "$ROOT"/ear/target/wildfly/wildfly-*/ | head -1)
+  if $BUILD; then
+    log "building the EAR (the README's run command without wildfly:run)"
+    # shellcheck disable=SC2086
+    mvn ${MVN_FLAGS:--q} -Pwildfly -pl ear -am -DskipTests package >"$OUT/build.log" 2>&1 \
+      || { echo "perf/load.sh: the build failed, see $OUT/build.log; its end:" >&2; tail -n 40 "$OUT/build.log" >&2; exit 1; }
+  fi
+  local home; home=$(ls -d "$ROOT"/ear/target/wildfly/wildfly-*/ 2>/dev/null | head -1)
+  [ -n "$home" ] && [ -f "$ROOT/ear/target/switchboard.ear" ] || { echo "perf/load.sh: no ear/target/switchboard.ear" \
+      "and unpacked WildFly: build first (mvn -Pwildfly -pl ear -am -DskipTests package) or drop --no-build" >&2; exit 1; }
   rm -f "$home"/standalone/deployments/switchboard.ear*
   # the prompt_gather scenario records a voicemail per call: start each run with none
   rm -rf "$home"/standalone/data/switchboard-voicemail
