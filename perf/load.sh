@@ -153,7 +153,9 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 heap_mb() { { jstat -gc "$1" 2>/dev/null || true; } | awk 'NR==2 {printf "%.0f", ($3 + $4 + $6 + $8) / 1024}'; }
 # the same in KB after a full collection (System.gc), so that only what is live counts
 live_heap_kb() { jcmd "$1" GC.run >/dev/null 2>&1 || true; { jstat -gc "$1" 2>/dev/null || true; } | awk 'NR==2 {printf "%.0f", $3 + $4 + $6 + $8}'; }
-udp_in() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $2}' /proc/net/snmp; }
+# UDP datagrams sent on the machine (both ends of every RTP stream, when they share it): a datagram that
+# a full socket buffer drops was still sent, so this counts what flows, not what a reader kept up with
+udp_out() { awk '/^Udp:/ && $5 ~ /^[0-9]+$/ {print $5}' /proc/net/snmp; }
 
 adapter_latencies() { java "$ROOT/perf/AdapterLatencies.java" "$@" 2>>"$OUT/run.log" || true; }
 
@@ -211,9 +213,9 @@ run_concurrent() {
   done
   log "switchboard: the provider holds $held calls; measuring CPU for $HOLD s"
   local t0 c0 u0 t1 c1 u1 hz
-  t0=$(date +%s.%N); c0=$(cpu_ticks "$pid"); u0=$(udp_in)
+  t0=$(date +%s.%N); c0=$(cpu_ticks "$pid"); u0=$(udp_out)
   sleep "$HOLD"
-  t1=$(date +%s.%N); c1=$(cpu_ticks "$pid"); u1=$(udp_in); hz=$(getconf CLK_TCK)
+  t1=$(date +%s.%N); c1=$(cpu_ticks "$pid"); u1=$(udp_out); hz=$(getconf CLK_TCK)
   local cpu udp heap1
   cpu=$(python3 -c "print(round(100 * ($c1 - $c0) / $hz / ($t1 - $t0)))")
   udp=$(python3 -c "print(round(($u1 - $u0) / ($t1 - $t0)))")
@@ -225,7 +227,7 @@ run_concurrent() {
   CLIENT_PID=""
   python3 "$ROOT/perf/summarize.py" row --dir "$dir" --target switchboard --scenario "$SCENARIO" --rate "$RAMP_RATE" \
       --calls "$CALLS" --call-ms "$CALL_MS" --sipp-rc "$rc" --cpu "$cpu" --heap "$((heap1 / 1024))" \
-      --held "$held" --heap-before-kb "$heap0" --heap-held-kb "$heap1" --udp-in "$udp" >>"$OUT/results.csv"
+      --held "$held" --heap-before-kb "$heap0" --heap-held-kb "$heap1" --udp-out "$udp" >>"$OUT/results.csv"
 }
 
 # what went wrong, where CI shows it: the ends of the server's and SIPp's logs

@@ -16,8 +16,8 @@ COLUMNS = ["scenario", "target", "rate", "calls", "created", "achieved_cps", "su
            "answer_to_200_p50_us", "answer_to_200_p99_us", "adapter_latencies",
            # the held and rtp scenarios (calls up at once): calls the provider held, the server's live
            # heap (after a full GC) before the calls and with them all up, the difference per call, and
-           # UDP datagrams a second received on the machine (RTP both ways, plus whatever else runs)
-           "held_calls", "heap_before_mb", "heap_held_mb", "heap_per_call_kb", "udp_in_per_s"]
+           # UDP datagrams a second sent on the machine (RTP both ways, plus whatever else runs)
+           "held_calls", "heap_before_mb", "heap_held_mb", "heap_per_call_kb", "udp_out_per_s"]
 # new columns go at the end: perf/plot-latency.gp reads columns by number
 
 
@@ -110,7 +110,7 @@ def row(a):
         held = int(a.held)
         before, with_calls = int(a.heap_before_kb), int(a.heap_held_kb)
         out.update(held_calls=held, heap_before_mb=f"{before / 1024:.0f}", heap_held_mb=f"{with_calls / 1024:.0f}",
-                   heap_per_call_kb=f"{(with_calls - before) / held:.1f}" if held else "", udp_in_per_s=a.udp_in)
+                   heap_per_call_kb=f"{(with_calls - before) / held:.1f}" if held else "", udp_out_per_s=a.udp_out)
     if rows:
         last = rows[-1]
         created = int(last["TotalCallCreated"])
@@ -164,7 +164,7 @@ def concurrent_table(rows):
              ("failed", "failed"), ("failed_by_cause", "causes"), ("p50_ms", "p50 ms"), ("p99_ms", "p99 ms"),
              ("max_ms", "max ms"), ("retransmissions", "retrans"), ("cpu_pct", "CPU % (held)"),
              ("heap_before_mb", "live heap before MB"), ("heap_held_mb", "live heap held MB"),
-             ("heap_per_call_kb", "heap per call KB"), ("udp_in_per_s", "UDP in/s")]
+             ("heap_per_call_kb", "heap per call KB"), ("udp_out_per_s", "UDP sent/s")]
     print("| " + " | ".join(h for _, h in shown) + " |")
     print("|" + "---|" * len(shown))
     for r in rows:
@@ -199,7 +199,7 @@ def main():
     sub.add_parser("header")
     r = sub.add_parser("row")
     for name in ("dir", "target", "scenario", "latencies", "cpu", "heap", "held", "heap-before-kb", "heap-held-kb",
-                 "udp-in"):
+                 "udp-out"):
         r.add_argument("--" + name, default="")
     for name in ("rate", "calls", "call-ms", "sipp-rc"):
         r.add_argument("--" + name, type=int, default=0)
