@@ -12,12 +12,14 @@ import javax.management.remote.JMXServiceURL;
  * attaches to the server's JVM on this machine, finds every Switchboard adapter MXBean
  * ({@code dev.switchboard:type=ResourceAdapter,*}) and prints its latency histograms as
  * {@code name count p50 p90 p99 max} (microseconds), one line each; with {@code reset} it starts
- * them afresh instead, so that the next figures belong to one load step alone.
+ * them afresh instead, so that the next figures belong to one load step alone; with {@code calls} it
+ * prints how many calls the SIP provider holds ({@code ProviderCalls}, summed over the adapters), which
+ * the held-calls scenarios wait for.
  */
 public class AdapterLatencies {
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java AdapterLatencies.java <pid of the server's JVM> [reset]");
+            System.err.println("usage: java AdapterLatencies.java <pid of the server's JVM> [reset|calls]");
             System.exit(2);
         }
         VirtualMachine vm = VirtualMachine.attach(args[0]);
@@ -34,6 +36,14 @@ public class AdapterLatencies {
                 System.err.println("no dev.switchboard:type=ResourceAdapter MXBean in JVM " + args[0]
                         + ": is switchboard.ear deployed?");
                 System.exit(1);
+            }
+            if (args.length > 1 && args[1].equals("calls")) {
+                int calls = 0;
+                for (ObjectName adapter : adapters) {
+                    calls += (Integer) server.getAttribute(adapter, "ProviderCalls");
+                }
+                System.out.println(calls);
+                return;
             }
             for (ObjectName adapter : adapters) {
                 if (args.length > 1 && args[1].equals("reset")) {

@@ -13,7 +13,12 @@ import sys
 COLUMNS = ["scenario", "target", "rate", "calls", "created", "achieved_cps", "successful", "failed",
            "failed_by_cause", "retransmissions", "p50_ms", "p90_ms", "p99_ms", "max_ms", "cpu_pct", "heap_mb",
            "event_to_handler_p50_us", "event_to_handler_p99_us", "handoff_nonxa_p99_us", "handoff_xa_p99_us",
-           "answer_to_200_p50_us", "answer_to_200_p99_us", "adapter_latencies"]
+           "answer_to_200_p50_us", "answer_to_200_p99_us", "adapter_latencies",
+           # the held and rtp scenarios (calls up at once): calls the provider held, the server's live
+           # heap (after a full GC) before the calls and with them all up, the difference per call, and
+           # UDP datagrams a second sent on the machine (RTP both ways, plus whatever else runs)
+           "held_calls", "heap_before_mb", "heap_held_mb", "heap_per_call_kb", "udp_out_per_s"]
+# new columns go at the end: perf/plot-latency.gp reads columns by number
 
 
 def percentile(values, p):
@@ -101,6 +106,11 @@ def row(a):
     header, rows = stats(a.dir)
     out = {c: "" for c in COLUMNS}
     out.update(scenario=a.scenario, target=a.target, rate=a.rate, calls=a.calls, cpu_pct=a.cpu, heap_mb=a.heap)
+    if a.held:
+        held = int(a.held)
+        before, with_calls = int(a.heap_before_kb), int(a.heap_held_kb)
+        out.update(held_calls=held, heap_before_mb=f"{before / 1024:.0f}", heap_held_mb=f"{with_calls / 1024:.0f}",
+                   heap_per_call_kb=f"{(with_calls - before) / held:.1f}" if held else "", udp_out_per_s=a.udp_out)
     if rows:
         last = rows[-1]
         created = int(last["TotalCallCreated"])
@@ -135,11 +145,26 @@ def row(a):
 def table(path):
     with open(path) as f:
         rows = list(csv.DictReader(f))
+    if any(r.get("held_calls") for r in rows):
+        concurrent_table(rows)
+        return
     shown = [("target", "target"), ("rate", "offered/s"), ("achieved_cps", "achieved/s"), ("failed", "failed"),
              ("failed_by_cause", "causes"), ("p50_ms", "p50 ms"), ("p90_ms", "p90 ms"), ("p99_ms", "p99 ms"),
              ("max_ms", "max ms"), ("retransmissions", "retrans"), ("cpu_pct", "CPU %"), ("heap_mb", "heap MB"),
              ("event_to_handler_p99_us", "event→MDB p99 µs"), ("handoff_nonxa_p99_us", "handoff p99 µs"),
              ("handoff_xa_p99_us", "XA handoff p99 µs"), ("answer_to_200_p99_us", "answer→200 p99 µs")]
+    print("| " + " | ".join(h for _, h in shown) + " |")
+    print("|" + "---|" * len(shown))
+    for r in rows:
+        print("| " + " | ".join(str(r.get(k, "")) or "–" for k, _ in shown) + " |")
+
+
+def concurrent_table(rows):
+    shown = [("scenario", "scenario"), ("calls", "calls"), ("rate", "ramp/s"), ("held_calls", "held at once"),
+             ("failed", "failed"), ("failed_by_cause", "causes"), ("p50_ms", "p50 ms"), ("p99_ms", "p99 ms"),
+             ("max_ms", "max ms"), ("retransmissions", "retrans"), ("cpu_pct", "CPU % (held)"),
+             ("heap_before_mb", "live heap before MB"), ("heap_held_mb", "live heap held MB"),
+             ("heap_per_call_kb", "heap per call KB"), ("udp_out_per_s", "UDP sent/s")]
     print("| " + " | ".join(h for _, h in shown) + " |")
     print("|" + "---|" * len(shown))
     for r in rows:
@@ -157,6 +182,10 @@ def check(path):
                             f"{r['failed']} failed ({r['failed_by_cause']})")
         if "eventToHandler:n=0" in r["adapter_latencies"] or not r["adapter_latencies"]:
             problems.append(f"{r['rate']}/s: the adapter's latency histograms are empty: {r['adapter_latencies']!r}")
+        handoffs = sum(int(n) for n in re.findall(r"handoff(?:Xa|NonXa):n=(\d+)", r["adapter_latencies"]))
+        if r["scenario"] == "voice_handoff" and handoffs < int(r["calls"]):
+            problems.append(f"{r['rate']}/s: {handoffs} handoffs timed by the adapter for {r['calls']} calls "
+                            "that each pressed 9: the handoff path is broken")
     if not rows:
         problems.append("no Switchboard run in " + path)
     for p in problems:
@@ -169,7 +198,8 @@ def main():
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("header")
     r = sub.add_parser("row")
-    for name in ("dir", "target", "scenario", "latencies", "cpu", "heap"):
+    for name in ("dir", "target", "scenario", "latencies", "cpu", "heap", "held", "heap-before-kb", "heap-held-kb",
+                 "udp-out"):
         r.add_argument("--" + name, default="")
     for name in ("rate", "calls", "call-ms", "sipp-rc"):
         r.add_argument("--" + name, type=int, default=0)
