@@ -74,13 +74,18 @@ class MetricsIT {
 
     }
 
-    /** WildFly: the guide's CLI block, as written (it reloads the server, and so restarts this deployment). */
+    /**
+     * WildFly: the guide's CLI block, as written. It reloads the shared server, and so restarts this deployment and
+     * everything else deployed: the CLI waits for the reload ({@link GuideCli#RELOAD_WAIT}), and the test then waits
+     * until the server itself says "running", so neither this class nor the ones after it meet a server mid-reload.
+     */
     @Test
     @Order(1)
     @RunAsClient
     void theServerIsConfiguredAsTheGuideSays() throws Exception {
-        if (!"liberty".equals(System.getProperty("arquillian.launch"))) {
+        if (!Deployments.onLiberty()) {
             GuideCli.run("metrics-prometheus");
+            WildFlyServerState.awaitRunning(GuideCli.RELOAD_WAIT);
         } // Liberty: mpMetrics-5.1 and <mpMetrics authentication="false"/> in the suite's server.xml
     }
 
