@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class GuideCli {
     private static final Pattern ANY_BLOCK = Pattern.compile("^```jboss-cli$", Pattern.MULTILINE);
 
     private static final Set<String> RAN = new TreeSet<>();
+    /** How long jboss-cli waits for a reloaded server to answer again; the process itself gets a minute more. */
+    static final Duration RELOAD_WAIT = Duration.ofMinutes(3);
 
     private GuideCli() {
     }
@@ -76,16 +79,19 @@ final class GuideCli {
 
         Path jbossHome = Path.of(System.getProperty("jboss.home"));
         String controller = "remote+http://127.0.0.1:" + Integer.getInteger("switchboard.it.managementPort", 10090);
+        // --timeout is also how long a block's "reload" waits for the server to come back (jboss-cli's
+        // default, 5 s plus one, is less than a reload takes on a loaded machine)
         ProcessBuilder cli = new ProcessBuilder(List.of("bash", jbossHome.resolve("bin/jboss-cli.sh").toString(),
-                "--connect", "--controller=" + controller, "--file=" + script))
+                "--connect", "--controller=" + controller, "--timeout=" + RELOAD_WAIT.toMillis(), "--file=" + script))
                 .redirectErrorStream(true);
         cli.environment().put("JAVA_HOME", System.getProperty("java.home"));
         cli.environment().put("JBOSS_HOME", jbossHome.toString());
         Process process = cli.start();
         byte[] out = process.getInputStream().readAllBytes(); // until the CLI exits and closes its output
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!process.waitFor(RELOAD_WAIT.toMinutes() + 1, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("jboss-cli.sh did not finish the guide's block '" + name + "' in 2 minutes");
+            throw new AssertionError("jboss-cli.sh did not finish the guide's block '" + name + "' in "
+                    + (RELOAD_WAIT.toMinutes() + 1) + " minutes");
         }
         String output = new String(out, StandardCharsets.UTF_8);
         System.out.println("--- guide CLI block '" + name + "':\n" + block + "\n--- jboss-cli.sh said:\n" + output);

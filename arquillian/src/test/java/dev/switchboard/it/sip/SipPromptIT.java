@@ -41,8 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Goertzel per packet) and checks the order, the frequencies and the pacing; the play's completion
  * reaches the application, which hangs up.
  *
- * <p>WildFly only, like {@link SipCallsIT}, whose port, lines and connection factory it shares
- * (the two classes deploy one after the other).
+ * <p>On WildFly and Open Liberty, like {@link SipCallsIT}, whose port, lines and connection factory it
+ * shares (the classes deploy one after the other); on Liberty the activation spec of SipPromptApp is in
+ * the suite's server.xml.
  */
 @ExtendWith(ArquillianExtension.class)
 class SipPromptIT {

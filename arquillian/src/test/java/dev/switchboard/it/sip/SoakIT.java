@@ -53,8 +53,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   near where they started.</li>
  * </ol>
  *
- * <p>WildFly only, like {@link SipCallsIT}: the adapter's configuration is in the archive's
- * {@code ironjacamar.xml}.
+ * <p>On WildFly and Open Liberty, like {@link SipCallsIT}: the adapter's configuration is in the archive
+ * ({@code ironjacamar.xml}, and on Liberty the same properties in its {@code ra.xml}); the two extra
+ * applications' activation specs are in Liberty's server.xml. The stack traces are looked for in the
+ * server's own log: WildFly's server.log, Liberty's messages.log ({@link #serverLog()}).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -95,7 +97,7 @@ class SoakIT {
     @Test
     @Order(1)
     void mutatedDatagramsLeaveTheListenerAnsweringAndLeakNothing() throws Exception {
-        Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        Path log = serverLog();
         long mark = Files.size(log);
         long start = System.nanoTime();
         int sent = 0;
@@ -118,7 +120,7 @@ class SoakIT {
         assertTrue(sent >= 1000, "only " + sent + " mutated datagrams in 20 s");
         awaitNothingHeld(Duration.ofSeconds(90));
         List<String> frames = newLines(log, mark).stream().filter(l -> SWITCHBOARD_FRAME.matcher(l).matches()).toList();
-        assertEquals(List.of(), frames, "stack trace frames of switchboard code in server.log after "
+        assertEquals(List.of(), frames, "stack trace frames of switchboard code in " + log + " after "
                 + sent + " mutated datagrams");
         report("mutation run: " + sent + " datagrams in " + batches + " batches in " + sendingMillis
                 + " ms, OPTIONS 200 and a SIPp call after each; nothing held after "
@@ -149,7 +151,7 @@ class SoakIT {
         long heapBefore = heapAfterGc(memory);
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         Set<String> callsBefore = results.ownersAtIdle().keySet();
-        Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        Path log = serverLog();
         long mark = Files.size(log);
 
         long start = System.nanoTime();
@@ -273,10 +275,28 @@ class SoakIT {
         return new String(all, from, all.length - from, StandardCharsets.UTF_8).lines().toList();
     }
 
-    /** The figures, on the server's console log and in soak-figures.txt beside server.log. */
+    /**
+     * The log of the server this test runs in: WildFly's server.log (jboss.server.log.dir), or Open Liberty's
+     * messages.log, which has the same WARNING and ERROR entries with their stack traces, in the logs directory
+     * the suite's arquillian.xml passes to Liberty's JVM (switchboard.it.libertyLogDir).
+     */
+    static Path serverLog() {
+        String wildfly = System.getProperty("jboss.server.log.dir");
+        if (wildfly != null) {
+            return Path.of(wildfly, "server.log");
+        }
+        String liberty = System.getProperty("switchboard.it.libertyLogDir");
+        if (liberty != null) {
+            return Path.of(liberty, "messages.log");
+        }
+        throw new IllegalStateException("neither jboss.server.log.dir (WildFly) nor switchboard.it.libertyLogDir "
+                + "(Liberty, arquillian.xml) is set: which server's log should be read?");
+    }
+
+    /** The figures, on the server's console log and in soak-figures.txt beside the server's log. */
     private static void report(String line) throws IOException {
         System.out.println("SOAK " + line);
-        Files.writeString(Path.of(System.getProperty("jboss.server.log.dir"), "soak-figures.txt"), line + "\n",
+        Files.writeString(serverLog().resolveSibling("soak-figures.txt"), line + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and then a 700 Hz tone, and hangs up when the play completes. baresip writes what it heard to a
  * WAV file; the test finds both parts in it, in order (Goertzel over 20 ms windows).
  *
- * <p>WildFly only, like {@link SipPromptIT}, whose test application and lines it shares.
+ * <p>On WildFly and Open Liberty, like {@link SipPromptIT}, whose test application and lines it shares.
  */
 @ExtendWith(ArquillianExtension.class)
 class SoftphoneIT {
