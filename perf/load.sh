@@ -208,10 +208,14 @@ run_concurrent() {
       -trace_stat -fd 1 -trace_rtt -rtt_freq 1 -trace_err -nostdin \
       -timeout "$((CALL_MS / 1000 + CALLS / RAMP_RATE + 60))s" -timeout_error >sipp.out 2>&1) &
   CLIENT_PID=$!
-  local held=0 deadline=$(( $(date +%s) + 2 * CALLS / RAMP_RATE + 60 ))
+  # all calls up, or (once the ramp's time is over) no new call for 6 s: a call refused with 503 never
+  # comes up, and waiting for it would measure only after the others have started to end
+  local held=0 most=0 still=0 ramp_end=$(( $(date +%s) + CALLS / RAMP_RATE )) deadline=$(( $(date +%s) + 2 * CALLS / RAMP_RATE + 60 ))
   while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$CLIENT_PID" 2>/dev/null; do
     held=$(adapter_latencies "$pid" calls); held=${held:-0}
     [ "$held" -ge "$CALLS" ] && break
+    if [ "$held" -gt "$most" ]; then most=$held; still=0; else still=$((still + 1)); fi
+    [ "$(date +%s)" -ge "$ramp_end" ] && [ "$still" -ge 3 ] && [ "$held" -gt 0 ] && break
     sleep 2
   done
   log "switchboard: the provider holds $held calls; measuring CPU for $HOLD s"
