@@ -2,18 +2,12 @@ package dev.switchboard.rar.outbound;
 
 import dev.switchboard.api.CallControl;
 import dev.switchboard.api.CallHandle;
-import dev.switchboard.api.CallInfo;
 import dev.switchboard.api.HandoffResult;
 import dev.switchboard.api.MediaMode;
-import dev.switchboard.api.Privilege;
 import dev.switchboard.api.SwitchboardConnection;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.TapiError;
-import dev.switchboard.api.media.GatherRequest;
-import dev.switchboard.api.media.Prompt;
-import dev.switchboard.api.media.RecordRequest;
-import dev.switchboard.api.media.Tone;
-import java.util.List;
+import dev.switchboard.core.ForwardingCallControl;
 
 /**
  * The connection an application holds. Checks on every call that it is still valid (not closed,
@@ -21,7 +15,7 @@ import java.util.List;
  * Every operation goes to the application's core session, staged in the unit of work of the
  * transaction the managed connection is enlisted in, if any (R21, R32).
  */
-public final class SwitchboardConnectionHandle implements SwitchboardConnection {
+public final class SwitchboardConnectionHandle extends ForwardingCallControl implements SwitchboardConnection {
     private final String application;
     private volatile SwitchboardManagedConnection managedConnection;
     private volatile boolean closed;
@@ -52,7 +46,8 @@ public final class SwitchboardConnectionHandle implements SwitchboardConnection 
         return mc;
     }
 
-    private CallControl control() {
+    @Override
+    protected CallControl control() {
         return valid().control();
     }
 
@@ -81,96 +76,6 @@ public final class SwitchboardConnectionHandle implements SwitchboardConnection 
         } finally {
             mc.handoffLatency().recordSince(start);
         }
-    }
-
-    @Override
-    public void setPrivilege(CallHandle call, Privilege privilege) {
-        control().setPrivilege(call, privilege);
-    }
-
-    @Override
-    public void deallocate(CallHandle call) {
-        control().deallocate(call);
-    }
-
-    @Override
-    public void setMediaMode(CallHandle call, int mediaModes) {
-        control().setMediaMode(call, mediaModes);
-    }
-
-    @Override
-    public void monitorMedia(CallHandle call, int mediaModes) {
-        control().monitorMedia(call, mediaModes);
-    }
-
-    @Override
-    public void monitorDigits(CallHandle call, boolean enabled) {
-        control().monitorDigits(call, enabled);
-    }
-
-    @Override
-    public void answer(CallHandle call) {
-        control().answer(call);
-    }
-
-    @Override
-    public void drop(CallHandle call) {
-        control().drop(call);
-    }
-
-    @Override
-    public CallInfo callInfo(CallHandle call) {
-        return control().callInfo(call);
-    }
-
-    @Override
-    public String play(CallHandle call, List<Prompt> prompts) {
-        return control().play(call, prompts);
-    }
-
-    @Override
-    public void stopMedia(CallHandle call) {
-        control().stopMedia(call);
-    }
-
-    @Override
-    public String gatherDigits(CallHandle call, GatherRequest request) {
-        return control().gatherDigits(call, request);
-    }
-
-    @Override
-    public String record(CallHandle call, RecordRequest request) {
-        return control().record(call, request);
-    }
-
-    @Override
-    public String generateDigits(CallHandle call, String digits) {
-        return control().generateDigits(call, digits);
-    }
-
-    @Override
-    public String generateTone(CallHandle call, Tone tone) {
-        return control().generateTone(call, tone);
-    }
-
-    @Override
-    public String redirect(CallHandle call, String destination) {
-        return control().redirect(call, destination);
-    }
-
-    @Override
-    public String blindTransfer(CallHandle call, String destination) {
-        return control().blindTransfer(call, destination);
-    }
-
-    @Override
-    public String bridge(CallHandle a, CallHandle b) {
-        return control().bridge(a, b);
-    }
-
-    @Override
-    public void unbridge(CallHandle call) {
-        control().unbridge(call);
     }
 
     @Override
