@@ -12,6 +12,7 @@ import dev.switchboard.core.sim.Simulator;
 import dev.switchboard.rar.jmx.SwitchboardStatisticsBean;
 import dev.switchboard.rar.outbound.Operator;
 import dev.switchboard.rar.tx.TransactionBranches;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,11 +32,14 @@ public final class AdapterRuntime {
     private final SwitchboardStatisticsBean statistics;
     private final Optional<Simulator> simulator;
     private final String instanceName;
+    private final Optional<TransactionSynchronizationRegistry> synchronizations;
 
-    AdapterRuntime(Switchboard switchboard, AdapterSettings settings, String instanceName) {
+    AdapterRuntime(Switchboard switchboard, AdapterSettings settings, String instanceName,
+                   TransactionSynchronizationRegistry synchronizations) {
         this.switchboard = switchboard;
         this.settings = settings;
         this.instanceName = instanceName;
+        this.synchronizations = Optional.ofNullable(synchronizations);
         this.operator = new Operator(switchboard, instanceName);
         this.simulator = findSimulator(switchboard);
         this.statistics = new SwitchboardStatisticsBean(this);
@@ -50,6 +54,15 @@ public final class AdapterRuntime {
     /** The name this adapter goes by for operators ({@link InstanceName}). */
     public String instanceName() {
         return instanceName;
+    }
+
+    /**
+     * The container's registry for transaction synchronizations, where it gives one (the bootstrap
+     * context's): how a transacted delivery learns its outcome without a resource of its own in the
+     * transaction ({@code InboundActivation}).
+     */
+    public Optional<TransactionSynchronizationRegistry> synchronizations() {
+        return synchronizations;
     }
 
     public Switchboard switchboard() {

@@ -95,6 +95,11 @@ public final class RaLog {
         LOG.log(Level.ERROR, "SWB2016: one of the " + what + " failed; the tasks after it still run", cause);
     }
 
+    public static void deliveryOutcomeHeardBy(String app, String how) {
+        LOG.log(Level.DEBUG, "SWB2017: application ''{0}'': the outcome of each transacted delivery is heard through {1}",
+                LogText.of(app), how);
+    }
+
     /** The event for a log line, escaped: its text carries the caller's and called party's addresses. */
     public static String describe(CallEvent event) {
         return event.getClass().getSimpleName() + " " + LogText.of(event) + " for call " + LogText.of(event.callId())

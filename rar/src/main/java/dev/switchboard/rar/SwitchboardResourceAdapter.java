@@ -375,7 +375,7 @@ public class SwitchboardResourceAdapter implements ResourceAdapter, Serializable
         }
         this.providerTimer = timer;
         this.sharedState = shared;
-        this.runtime = new AdapterRuntime(switchboard, settings, name);
+        this.runtime = new AdapterRuntime(switchboard, settings, name, ctx.getTransactionSynchronizationRegistry());
         RaLog.started(name, settings.providers().toString(), switchboard.lines(), priorityPlace);
         if (shared != null) {
             RaLog.joinedCluster(name, switchboard.node(), container.get(), shared.cluster().membership().members());

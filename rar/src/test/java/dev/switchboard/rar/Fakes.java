@@ -12,8 +12,11 @@ import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkContext;
 import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,6 +74,11 @@ final class Fakes {
 
     /** A container whose timers come from {@code timers} (each a daemon Timer the test cancels), or none when null. */
     static BootstrapContext bootstrap(WorkManager wm, List<Timer> timers) {
+        return bootstrap(wm, timers, null);
+    }
+
+    /** A container that gives {@code transactions} as its synchronization registry (none when null). */
+    static BootstrapContext bootstrap(WorkManager wm, List<Timer> timers, TransactionSynchronizationRegistry transactions) {
         return new BootstrapContext() {
             @Override public WorkManager getWorkManager() { return wm; }
             @Override public XATerminator getXATerminator() { return null; }
@@ -83,19 +91,62 @@ final class Fakes {
                 return t;
             }
             @Override public boolean isContextSupported(Class<? extends WorkContext> c) { return false; }
-            @Override public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() { return null; }
+            @Override public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() { return transactions; }
         };
+    }
+
+    /**
+     * A synchronization registry over fake transactions, one per thread at most: the endpoints below
+     * begin one around each transacted delivery and complete it, telling the interposed
+     * synchronizations its outcome.
+     */
+    static final class Transactions implements TransactionSynchronizationRegistry {
+        private final ThreadLocal<List<Synchronization>> current = new ThreadLocal<>();
+
+        void begin() {
+            current.set(new ArrayList<>());
+        }
+
+        void complete(boolean rollback) {
+            List<Synchronization> syncs = current.get();
+            current.remove();
+            if (syncs != null) {
+                syncs.forEach(s -> s.afterCompletion(rollback ? Status.STATUS_ROLLEDBACK : Status.STATUS_COMMITTED));
+            }
+        }
+
+        @Override public Object getTransactionKey() { return current.get(); }
+        @Override public void putResource(Object key, Object value) { throw new UnsupportedOperationException(); }
+        @Override public Object getResource(Object key) { throw new UnsupportedOperationException(); }
+        @Override public void registerInterposedSynchronization(Synchronization sync) {
+            List<Synchronization> syncs = current.get();
+            if (syncs == null) {
+                throw new IllegalStateException("no transaction on this thread");
+            }
+            syncs.add(sync);
+        }
+        @Override public int getTransactionStatus() {
+            return current.get() == null ? Status.STATUS_NO_TRANSACTION : Status.STATUS_ACTIVE;
+        }
+        @Override public void setRollbackOnly() { throw new UnsupportedOperationException(); }
+        @Override public boolean getRollbackOnly() { return false; }
     }
 
     /**
      * Endpoints whose handler is {@code handler}; with {@code transacted} the factory asks for an
      * XAResource and "completes" a transaction around each delivery: committed, or rolled back when
-     * the handler threw or asked for it via {@link #rollbackNext}.
+     * the handler threw or asked for it via {@link #rollbackNext}. With {@link #transactions} set,
+     * that transaction begins in beforeDelivery there (as WildFly's and Liberty's do), or, with
+     * {@link #beginsLate}, only after it, when the handler is called.
      */
     static final class EndpointFactory implements MessageEndpointFactory {
         final boolean transacted;
         final Consumer<CallEvent> handler;
         final List<String> calls = new CopyOnWriteArrayList<>();
+        /** For each endpoint created, whether an XAResource was handed over with it. */
+        final List<Boolean> enlisted = new CopyOnWriteArrayList<>();
+        volatile Transactions transactions;
+        volatile boolean beginsLate;
         final AtomicInteger created = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
         volatile boolean rollbackNext;
@@ -113,7 +164,8 @@ final class Fakes {
         @Override
         public MessageEndpoint createEndpoint(XAResource xa, long timeout) {
             created.incrementAndGet();
-            if (transacted && xa == null) {
+            enlisted.add(xa != null);
+            if (transacted && xa == null && transactions == null) {
                 throw new AssertionError("a transacted delivery must pass an XAResource");
             }
             return new Endpoint(this, xa);
@@ -153,6 +205,9 @@ final class Fakes {
         @Override
         public void beforeDelivery(Method method) {
             factory.calls.add("before");
+            if (factory.transacted && factory.transactions != null && !factory.beginsLate) {
+                factory.transactions.begin();
+            }
             if (xa != null) {
                 try {
                     xa.start(xid, XAResource.TMNOFLAGS);
@@ -165,6 +220,9 @@ final class Fakes {
         @Override
         public void onCallEvent(CallEvent event) {
             factory.calls.add("deliver");
+            if (factory.transacted && factory.transactions != null && factory.beginsLate) {
+                factory.transactions.begin();
+            }
             try {
                 factory.handler.accept(event);
             } catch (RuntimeException e) {
@@ -176,6 +234,9 @@ final class Fakes {
         @Override
         public void afterDelivery() {
             factory.calls.add("after");
+            if (factory.transactions != null) {
+                factory.transactions.complete(failed || factory.rollbackNext);
+            }
             if (xa != null) {
                 try {
                     xa.end(xid, XAResource.TMSUCCESS);

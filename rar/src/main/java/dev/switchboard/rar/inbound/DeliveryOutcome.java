@@ -1,19 +1,31 @@
 package dev.switchboard.rar.inbound;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * The XAResource handed to {@code createEndpoint} for a transacted delivery. It holds no data: it
- * stands for "the application accepted this event", so its outcome tells the adapter whether the
- * delivery's transaction committed or rolled back (for example after setRollbackOnly), which is
- * how a rolled-back delivery is detected and retried (R23), as a JMS adapter redelivers.
+ * Whether a transacted delivery's transaction committed or rolled back (for example after
+ * setRollbackOnly): how a rolled-back delivery is detected and retried (R23), as a JMS adapter
+ * redelivers. It holds no data; it stands for "the application accepted this event".
  *
- * <p>It votes XA_OK so that it always hears the outcome. There is nothing to recover after a
- * crash: {@link #recover} returns no Xid, and the delivery is simply not acknowledged.
+ * <p>It hears the outcome in one of two ways:
+ * <ul>
+ *   <li>as an interposed {@link Synchronization}, registered once the container has begun the
+ *       delivery's transaction. The usual way: it adds no resource to the transaction, so an MDB
+ *       that touches one resource (the switchboard, or a JMS topic) commits in one phase, with
+ *       no transaction log write;</li>
+ *   <li>as the XAResource handed to {@code createEndpoint}, where the container gives no
+ *       synchronization registry, or has not begun the transaction by the end of
+ *       {@code beforeDelivery}. It votes XA_OK so that it always hears the outcome, and makes every
+ *       delivery that touches a resource a two-phase commit.</li>
+ * </ul>
+ * There is nothing to recover after a crash: {@link #recover} returns no Xid, and the delivery is
+ * simply not acknowledged.
  */
-final class DeliveryOutcome implements XAResource {
+final class DeliveryOutcome implements XAResource, Synchronization {
     private enum Outcome { PENDING, COMMITTED, ROLLED_BACK }
 
     private volatile Outcome outcome = Outcome.PENDING;
@@ -46,6 +58,16 @@ final class DeliveryOutcome implements XAResource {
     @Override
     public void rollback(Xid xid) {
         outcome = Outcome.ROLLED_BACK;
+    }
+
+    @Override
+    public void beforeCompletion() {
+        // the outcome is not known yet
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        outcome = status == Status.STATUS_COMMITTED ? Outcome.COMMITTED : Outcome.ROLLED_BACK;
     }
 
     @Override

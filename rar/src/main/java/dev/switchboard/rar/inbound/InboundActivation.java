@@ -12,7 +12,9 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 /**
  * One MDB activation, which is one application: its open session in the core and the delivery of
@@ -35,7 +37,14 @@ public final class InboundActivation implements EventSink {
     private final ApplicationSpec spec;
     private final int attempts;
     private final long retryDelayMillis;
+    private final Optional<TransactionSynchronizationRegistry> synchronizations;
     private volatile boolean transacted;
+    /**
+     * Whether the container begins the delivery's transaction in beforeDelivery, so that its outcome
+     * can be heard through a synchronization: learnt from the first transacted delivery, which still
+     * enlists the {@link DeliveryOutcome} as a resource. Null until then.
+     */
+    private volatile Boolean transactionBegunBeforeDelivery;
     private volatile ApplicationSession session;
     private volatile boolean active;
 
@@ -46,6 +55,7 @@ public final class InboundActivation implements EventSink {
         this.spec = spec.toApplicationSpec();
         this.attempts = 1 + runtime.settings().deliveryRetries();
         this.retryDelayMillis = runtime.settings().deliveryRetryDelayMillis();
+        this.synchronizations = runtime.synchronizations();
     }
 
     public String application() {
@@ -129,13 +139,20 @@ public final class InboundActivation implements EventSink {
 
     private void deliverOnce(CallEvent event, boolean timed, long madeAtNanos) throws Exception {
         DeliveryOutcome outcome = transacted ? new DeliveryOutcome() : null;
-        MessageEndpoint endpoint = factory.createEndpoint(outcome);
+        boolean synchronize = outcome != null && synchronizations.isPresent()
+                && Boolean.TRUE.equals(transactionBegunBeforeDelivery);
+        MessageEndpoint endpoint = factory.createEndpoint(outcome == null || synchronize ? null : outcome);
         try {
             Throwable failure = null;
             boolean before = false;
             try {
                 endpoint.beforeDelivery(ON_CALL_EVENT);
                 before = true;
+                if (synchronize) {
+                    synchronizations.get().registerInterposedSynchronization(outcome);
+                } else if (outcome != null && transactionBegunBeforeDelivery == null) {
+                    learnWhereTransactionBegins();
+                }
                 if (timed) {
                     // the handler's entry, as far as the adapter sees it: the endpoint's transaction has begun
                     runtime.switchboard().latencies().eventToHandler().recordSince(madeAtNanos);
@@ -172,6 +189,17 @@ public final class InboundActivation implements EventSink {
         } finally {
             endpoint.release();
         }
+    }
+
+    /**
+     * After the first transacted delivery's beforeDelivery: is its transaction on this thread now? Then
+     * later deliveries hear their outcome through a synchronization instead of a resource of their own.
+     */
+    private void learnWhereTransactionBegins() {
+        boolean begun = synchronizations.isPresent() && synchronizations.get().getTransactionKey() != null;
+        transactionBegunBeforeDelivery = begun;
+        RaLog.deliveryOutcomeHeardBy(spec.name(), begun ? "a transaction synchronization"
+                : "a resource enlisted in each delivery's transaction (two-phase commits)");
     }
 
     private void pause() throws InterruptedException {
