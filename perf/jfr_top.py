@@ -15,8 +15,28 @@ COMPONENTS = [("dev.switchboard.sip", "switchboard sip"), ("dev.switchboard.rar"
               ("org.jboss.weld", "Weld"), ("org.jboss.logmanager", "logging"), ("org.jboss.threads", "JBoss threads")]
 
 
+# what a sample was doing: the first of these found on its stack (needs the deep stacks that
+# load.sh --jfr records): which application's delivery, the ledger, SIP, media
+ACTIVITIES = [("dev.switchboard.samples.AuditMonitor.onCallEvent", "audit monitor's deliveries"),
+              ("dev.switchboard.samples.VoiceApplication.onCallEvent", "voice application's deliveries"),
+              ("dev.switchboard.samples.FaxApplication.onCallEvent", "fax application's deliveries"),
+              ("dev.switchboard.rar.inbound.InboundActivation.deliverOnce", "delivery path outside the MDB"),
+              ("dev.switchboard.sip.provider", "SIP provider (outside deliveries)"),
+              ("gov.nist", "jain-sip (outside the provider)"),
+              ("dev.switchboard.sip.media", "media engine"),
+              ("org.apache.activemq", "Artemis threads"),
+              ("org.h2", "H2 threads")]
+NESTED = [("dev.switchboard.samples.ledger.HandoffLedger.handoffAndRecord", "the ledger's XA handoff"),
+          ("dev.switchboard.samples.OutcomeAudit", "the outcome audit's JMS publish"),
+          ("org.jboss.logmanager", "logging"),
+          ("beforeDelivery", "beforeDelivery (transaction begin)"),
+          ("afterDelivery", "afterDelivery (transaction completion)"),
+          ("jakarta.jms.JMSProducer.send", "JMS send"),
+          ("org.jboss.as.ejb3.inflow.MessageEndpointInvocationHandler.doInvoke", "MDB invocation")]
+
+
 def events(path, name):
-    out = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", name, path], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["jfr", "print", "--stack-depth", "256", "--events", name, path], capture_output=True, text=True, check=True).stdout
     return out.split(name + " {")[1:]
 
 
@@ -37,7 +57,21 @@ def main(path):
             if any(x.startswith(prefix) for x in f):
                 inclusive[label] += 1
     n = max(1, len(samples))
+    activity, nested = collections.Counter(), collections.Counter()
+    for e in samples:
+        f = frames(e)
+        found = next((label for prefix, label in ACTIVITIES if any(x.startswith(prefix) for x in f)), None)
+        activity[found or "other"] += 1
+        for prefix, label in NESTED:
+            if any(prefix in x for x in f):
+                nested[label] += 1
     print(f"{len(samples)} CPU samples")
+    print("\nactivities (the first of the list in jfr_top.py on the stack):")
+    for t, c in activity.most_common():
+        print(f"  {100 * c / n:5.1f} %  {t}")
+    print("\nwithin them (inclusive):")
+    for t, c in nested.most_common():
+        print(f"  {100 * c / n:5.1f} %  {t}")
     print("\nthreads:")
     for t, c in threads.most_common(8):
         print(f"  {100 * c / n:5.1f} %  {t}")
@@ -52,6 +86,9 @@ def main(path):
         m = re.search(r"monitorClass = ([\w.$]+)", e)
         f = [x for x in frames(e) if not x.startswith("java.")][:1]
         blocked[(m.group(1) if m else "?", f[0] if f else "?")] += 1
+    gcs = events(path, "jdk.GarbageCollection")
+    pause = sum(float(m.group(1)) for e in gcs for m in [re.search(r"sumOfPauses = ([\d.]+) ms", e)] if m)
+    print(f"\ngarbage collections: {len(gcs)}, pauses {pause:.0f} ms in all")
     print("\nmonitor waits over 20 ms (class, first non-JDK frame):")
     for (cls, where), c in blocked.most_common(10):
         print(f"  {c:5d}  {cls}  at {where}")

@@ -122,7 +122,9 @@ start_server() {
   cp "$ROOT/ear/target/switchboard.ear" "$home/standalone/deployments/"
   # the README's server, plus: a port offset (so that it can run beside another), and admission
   # limits raised for load (docs/sip.md): no rate limit, more calls at once, more RTP ports
-  LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_OPTS -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m} -Djava.net.preferIPv4Stack=true" \
+  # with --jfr, stacks deep enough to reach the MDB under the container's frames (jfr_top.py's activities)
+  local jfr_opts=""; $JFR && jfr_opts="-XX:FlightRecorderOptions=stackdepth=256"
+  LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_OPTS -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m} -Djava.net.preferIPv4Stack=true $jfr_opts" \
     "$home/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$OFFSET" -Dswitchboard.console.simulator=true \
     -Dswitchboard.sip.port="$SIP_PORT" -Dswitchboard.sip.rateLimit=0 -Dswitchboard.sip.maxCalls="$MAX_CALLS" ${SERVER_PROPS:-} \

@@ -12,6 +12,8 @@ import dev.switchboard.api.event.MediaDetectedEvent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSDestinationDefinition;
@@ -22,11 +24,18 @@ import jakarta.json.JsonObjectBuilder;
 /**
  * Holds MONITOR privilege on every call of every line (R5) and publishes each event it gets, as
  * a JSON text message, to the topic {@value Samples#AUDIT_TOPIC_JNDI}. Messages carry the
- * properties {@code callId}, {@code line} and {@code eventType} for selectors. The message is
- * sent in the delivery's transaction, so it is published only if the delivery commits.
+ * properties {@code callId}, {@code line} and {@code eventType} for selectors.
+ *
+ * <p>Deliveries run without a transaction ({@code NOT_SUPPORTED}), so each message is published as
+ * its event arrives. An audit trail records what happened on the line, which nothing the monitor
+ * does can undo; and a transaction around each event cost an XA round trip to the broker for every
+ * event of every call (the largest share of the broker's CPU under load, docs/performance.md). A
+ * call's events come one at a time and each send returns once the broker has the message, so they
+ * are published in order.
  */
 @JMSDestinationDefinition(name = Samples.AUDIT_TOPIC_JNDI, interfaceName = "jakarta.jms.Topic",
         destinationName = "switchboard-audit", description = "Every call event the audit monitor sees")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "applicationName", propertyValue = Samples.AUDIT),
         @ActivationConfigProperty(propertyName = "lines", propertyValue = "*"),

@@ -3,6 +3,8 @@ package dev.switchboard.samples;
 import dev.switchboard.api.event.TransferResultEvent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
@@ -22,10 +24,13 @@ import java.time.Instant;
  * </ul>
  *
  * <p>Messages have the properties {@code callId}, {@code line} and {@code eventType} (the
- * {@code type} field of the JSON body) like the monitor's. They are sent in the caller's transaction
- * (an MDB's delivery), so they are published when that commits.
+ * {@code type} field of the JSON body) like the monitor's. They are sent outside any transaction, at
+ * once: the outcome they report is already decided (the ledger's handoff committed or rolled back
+ * in a transaction of its own, a transfer's result came from the line), and a transaction would
+ * only add an XA round trip to the broker.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutcomeAudit {
     /**
      * The JSON provider, looked up once, when first used: Json.createObjectBuilder() finds it through
