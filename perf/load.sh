@@ -124,6 +124,8 @@ start_server() {
   # limits raised for load (docs/sip.md): no rate limit, more calls at once, more RTP ports
   # with --jfr, stacks deep enough to reach the MDB under the container's frames (jfr_top.py's activities)
   local jfr_opts=""; $JFR && jfr_opts="-XX:FlightRecorderOptions=stackdepth=256"
+  # every collection and its pause, to tell a GC pause from queueing when latency jumps
+  jfr_opts="$jfr_opts -Xlog:gc:file=$OUT/gc.log:uptime"
   LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_OPTS -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m} -Djava.net.preferIPv4Stack=true $jfr_opts" \
     "$home/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$OFFSET" -Dswitchboard.console.simulator=true \

@@ -1,12 +1,11 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.CallView;
-import dev.switchboard.core.concurrent.SerialExecutor;
 import dev.switchboard.core.spi.LineProvider;
 import java.util.Map;
 
 /**
- * One call on one line: identity, its lock, its ordered event queue, and its live state.
+ * One call on one line: identity, its lock, its ordered event queues, and its live state.
  * Every rule is a decision about one call, taken under {@link #guard}.
  */
 final class Call {
@@ -19,7 +18,7 @@ final class Call {
     final String callerId;
     final String calledId;
     final CallGuard guard = new CallGuard();
-    final SerialExecutor delivery;
+    final CallDeliveries delivery;
     /** The live state; read and written only under {@link #guard}. */
     CallModel model;
     /** Set once every handle is gone after IDLE; the call is then forgotten. */
@@ -30,7 +29,7 @@ final class Call {
     volatile Map<String, String> recoveryFacts = Map.of();
 
     Call(long seq, String line, LineProvider provider, String providerCallId, String callerId,
-         String calledId, SerialExecutor delivery) {
+         String calledId, CallDeliveries delivery) {
         this.seq = seq;
         this.id = "call-" + seq;
         this.line = line;

@@ -2,7 +2,7 @@ package dev.switchboard.core;
 
 import dev.switchboard.api.event.CallEvent;
 
-/** One event on its way to one application, queued on the call's delivery queue ({@link Call#delivery}). */
+/** One event on its way to one application, queued on that application's queue for the call ({@link Call#delivery}). */
 final class Delivery implements Runnable {
     private final Engine engine;
     private final App app;

@@ -343,12 +343,17 @@ final class Engine {
     }
 
     /**
-     * A new call's event queue. A drain the delivery executor refuses (a WorkManager whose queue is
-     * full) is tried again on the timer until it is taken, never left for the call's next event:
-     * after a hang-up there is none, and the applications would never hear IDLE, never deallocate,
-     * and the call would stay for the life of the process.
+     * A new call's event queues, one per application it gives events to. A drain the delivery
+     * executor refuses (a WorkManager whose queue is full) is tried again on the timer until it is
+     * taken, never left for the call's next event: after a hang-up there is none, and the
+     * applications would never hear IDLE, never deallocate, and the call would stay for the life of
+     * the process.
      */
-    SerialExecutor deliveryQueue(String callDescription) {
+    CallDeliveries deliveries(String callDescription) {
+        return new CallDeliveries(this::deliveryQueue, callDescription);
+    }
+
+    private SerialExecutor deliveryQueue(String callDescription) {
         return new SerialExecutor(deliveryExecutor, Log::deliveryLoopFailure, timer,
                 (attempt, retryIn, cause) -> Log.deliveryRefused(callDescription, attempt, retryIn, cause));
     }

@@ -40,7 +40,7 @@ final class ProviderBinding implements ProviderEvents {
         }
         long seq = engine.nextCallSeq();
         Call call = new Call(seq, line, provider, providerCallId, callerId, calledId,
-                engine.deliveryQueue("call-" + seq + " on line " + line));
+                engine.deliveries("call-" + seq + " on line " + line));
         call.model = new CallModel(call, mediaModes, CallState.OFFERING);
         if (calls.putIfAbsent(providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()
@@ -65,7 +65,7 @@ final class ProviderBinding implements ProviderEvents {
     Call outboundCall(String line, String destination, int mediaModes) {
         long seq = engine.nextCallSeq();
         Call call = new Call(seq, line, provider, "out-call-" + seq, null, destination,
-                engine.deliveryQueue("call-" + seq + " on line " + line));
+                engine.deliveries("call-" + seq + " on line " + line));
         call.model = new CallModel(call, mediaModes, CallState.DIALING);
         if (calls.putIfAbsent(call.providerCallId, call) != null) {
             throw new SwitchboardException(TapiError.OPERATIONFAILED, "line provider " + provider.name()

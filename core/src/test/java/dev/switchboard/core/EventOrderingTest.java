@@ -138,4 +138,48 @@ class EventOrderingTest {
             delivery.shutdownNow();
         }
     }
+
+    @Test
+    void aSlowHandlerHoldsUpOnlyItsOwnApplicationsEventsOfTheCall_R18() throws Exception {
+        ExecutorService delivery = Executors.newFixedThreadPool(4);
+        CountDownLatch voiceInDigitOne = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Harness h = Harness.builder().deliveryExecutor(delivery).start()) {
+            RecordingSink voiceRec = new RecordingSink("voice");
+            RecordingSink monRec = new RecordingSink("mon");
+            CallControl voice = h.sb.open(ApplicationSpec.owner("voice", Set.of(Harness.L1), INTERACTIVEVOICE),
+                    voiceRec).control();
+            CallControl mon = h.sb.open(ApplicationSpec.monitor("mon", Set.of(Harness.L1)), monRec).control();
+            voiceRec.onEvent(e -> {
+                if (e instanceof dev.switchboard.api.event.DigitEvent d && d.digit() == '1') {
+                    voiceInDigitOne.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS); // a slow handler: an XA handoff, a database write
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            SimulatedCall placed = h.sim.placeCall(Harness.L1, INTERACTIVEVOICE.bit(), "caller");
+            String callId = placed.callId();
+            org.awaitility.Awaitility.await().until(() -> voiceRec.lastHandle(callId) != null
+                    && monRec.lastHandle(callId) != null);
+            voice.monitorDigits(voiceRec.lastHandle(callId), true);
+            mon.monitorDigits(monRec.lastHandle(callId), true);
+
+            h.sim.sendDigits(placed.simulatedCallId(), "12");
+
+            assertThat(voiceInDigitOne.await(30, TimeUnit.SECONDS)).isTrue();
+            // voice is still in its handler for '1', and the monitor has heard both digits
+            org.awaitility.Awaitility.await().until(() -> monRec.describe(callId).contains("DIGIT 2"));
+            assertThat(voiceRec.describe(callId)).doesNotContain("DIGIT 2");
+            release.countDown();
+            org.awaitility.Awaitility.await().until(() -> voiceRec.describe(callId).contains("DIGIT 2"));
+            assertThat(voiceRec.describe(callId)).containsSubsequence("DIGIT 1", "DIGIT 2");
+            assertThat(monRec.describe(callId)).containsSubsequence("DIGIT 1", "DIGIT 2");
+        } finally {
+            release.countDown();
+            delivery.shutdownNow();
+        }
+    }
 }
