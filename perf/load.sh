@@ -119,6 +119,11 @@ start_server() {
   rm -f "$home"/standalone/deployments/switchboard.ear*
   # the prompt_gather scenario records a voicemail per call: start each run with none
   rm -rf "$home"/standalone/data/switchboard-voicemail
+  # and an empty ledger: the sample's H2 file grows by a row per handoff, and a file left by a server
+  # killed in the middle of a write (a run stopped by ^C or CI's timeout) can be unreadable
+  # (with it go the transaction log's in-doubt records of such a server, which name the old file's branches)
+  rm -f "$home"/standalone/data/switchboard/ledger.*.db
+  rm -rf "$home"/standalone/data/tx-object-store
   cp "$ROOT/ear/target/switchboard.ear" "$home/standalone/deployments/"
   # the README's server, plus: a port offset (so that it can run beside another), and admission
   # limits raised for load (docs/sip.md): no rate limit, more calls at once, more RTP ports
@@ -135,10 +140,12 @@ start_server() {
   SERVER_SCRIPT_PID=$!
   local log_file=$home/standalone/log/server.log
   for _ in $(seq 1 300); do
-    if grep -q 'Deployed "switchboard.ear"' "$OUT/server.out" 2>/dev/null; then break; fi
-    if ! kill -0 "$SERVER_SCRIPT_PID" 2>/dev/null || grep -q 'WFLYSRV0026.*with errors\|Failed to deploy' "$OUT/server.out" 2>/dev/null; then
+    # a failure first: WildFly also says "Deployed" for an EAR whose persistence unit (say) did not start
+    if ! kill -0 "$SERVER_SCRIPT_PID" 2>/dev/null \
+        || grep -q 'WFLYSRV0026.*with errors\|Failed to deploy\|WFLYCTL0013' "$OUT/server.out" 2>/dev/null; then
       echo "perf/load.sh: WildFly did not deploy switchboard.ear, see $OUT/server.out and $log_file" >&2; explain_failure; exit 1
     fi
+    if grep -q 'Deployed "switchboard.ear"' "$OUT/server.out" 2>/dev/null; then break; fi
     sleep 1
   done
   grep -q 'Deployed "switchboard.ear"' "$OUT/server.out" || { echo "perf/load.sh: no deployment after 300 s" >&2; explain_failure; exit 1; }

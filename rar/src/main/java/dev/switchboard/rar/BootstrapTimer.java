@@ -21,10 +21,19 @@ import java.util.concurrent.RejectedExecutionException;
  * on the timer (see {@link Handoff}).
  */
 final class BootstrapTimer implements ProviderTimer {
+    /**
+     * A cancelled TimerTask stays in the Timer's queue until it would have been due. Providers cancel
+     * most of what they schedule (a call's RTP timeout, its session timer, when it ends), so after
+     * this many cancellations the queue is purged; see also {@link Handoff#cancel}.
+     */
+    static final int PURGE_EVERY = 1024;
+
     private final BootstrapContext context;
     private final Executor executor;
     private Timer timer;
     private boolean closed;
+    /** Cancellations since the last purge. Guarded by {@code this}. */
+    private int cancelledSincePurge;
 
     BootstrapTimer(BootstrapContext context, Executor executor) {
         this.context = context;
@@ -48,7 +57,8 @@ final class BootstrapTimer implements ProviderTimer {
         private static final long FIRST_PAUSE_MILLIS = 50;
         private static final long LONGEST_PAUSE_MILLIS = 2000;
 
-        private final Runnable task;
+        /** Null once cancelled: the cancelled TimerTask that waits in the queue must not keep the call alive. */
+        private volatile Runnable task;
         private volatile boolean cancelled;
         private volatile TimerTask armed;
         /** Touched only by the timer's one thread. */
@@ -74,7 +84,8 @@ final class BootstrapTimer implements ProviderTimer {
         }
 
         private void handOver() {
-            if (cancelled) {
+            Runnable task = this.task;
+            if (cancelled || task == null) {
                 return;
             }
             try {
@@ -93,10 +104,18 @@ final class BootstrapTimer implements ProviderTimer {
 
         void cancel() {
             cancelled = true;
+            task = null;
             TimerTask t = armed;
-            if (t != null) {
-                t.cancel();
+            if (t != null && t.cancel()) {
+                cancelledOne();
             }
+        }
+    }
+
+    private synchronized void cancelledOne() {
+        if (++cancelledSincePurge >= PURGE_EVERY && timer != null) {
+            cancelledSincePurge = 0;
+            timer.purge();
         }
     }
 

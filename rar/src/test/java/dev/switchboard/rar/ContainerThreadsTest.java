@@ -1,6 +1,7 @@
 package dev.switchboard.rar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.spi.ProviderTimer;
@@ -15,6 +16,7 @@ import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Timer;
@@ -128,6 +130,37 @@ class ContainerThreadsTest {
         timer.close();
         assertThatThrownBy(() -> timer.schedule(Duration.ofMillis(1), () -> { }))
                 .isInstanceOf(RejectedExecutionException.class).hasMessageContaining("stopped");
+    }
+
+    /** A task scheduled an hour ahead, and a weak reference to what it holds. */
+    private record HeldByTask(ProviderTimer.Scheduled scheduled, WeakReference<Object> call) {
+    }
+
+    /** Schedules a task that holds a large object (as a call's timer holds the call, its media, its buffers). */
+    private static HeldByTask scheduleHoldingACall(BootstrapTimer timer) {
+        Object call = new byte[1 << 20];
+        ProviderTimer.Scheduled scheduled = timer.schedule(Duration.ofHours(1), () -> {
+            throw new AssertionError("cancelled, never run: " + call);
+        });
+        return new HeldByTask(scheduled, new WeakReference<>(call));
+    }
+
+    @Test
+    void aCancelledTaskNoLongerHoldsWhatItWouldHaveRunAndCancelledTasksArePurged() {
+        BootstrapTimer timer = new BootstrapTimer(bootstrap(new AtomicInteger()), Runnable::run);
+        HeldByTask rtpTimeout = scheduleHoldingACall(timer);
+
+        rtpTimeout.scheduled().cancel();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return rtpTimeout.call().get() == null;
+        });
+        for (int i = 1; i < BootstrapTimer.PURGE_EVERY; i++) {
+            timer.schedule(Duration.ofHours(1), () -> { }).cancel();
+        }
+        assertThat(timers.get(0).purge()).as("cancelled tasks already purged from the container's timer").isZero();
+        timer.close();
     }
 
     @Test
