@@ -2,11 +2,8 @@ package dev.switchboard.rar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.api.CallView;
-import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.api.event.CallStateEvent;
-import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,11 +42,11 @@ class DeliveryOutcomeTest {
     void onlyTheFirstDeliveryEnlistsAResourceTheRestHearTheOutcomeThroughASynchronization() throws Exception {
         List<CallEvent> got = new CopyOnWriteArrayList<>();
         Fakes.EndpointFactory fax = transacted(got);
-        ra.endpointActivation(fax, spec("fax", "G3FAX:1"));
+        ra.endpointActivation(fax, Fakes.spec("fax", "G3FAX:1"));
 
-        placeFax();
-        placeFax();
-        placeFax();
+        Fakes.placeFax(ra);
+        Fakes.placeFax(ra);
+        Fakes.placeFax(ra);
 
         assertThat(got).hasSize(3).allMatch(e -> ((CallStateEvent) e).offersOwnership());
         assertThat(fax.enlisted).containsExactly(true, false, false);
@@ -59,16 +56,16 @@ class DeliveryOutcomeTest {
     void rollbackHeardThroughTheSynchronizationIsRetriedThenTheCallGoesToTheNextApplication_R23() throws Exception {
         Fakes.EndpointFactory fax = transacted(new CopyOnWriteArrayList<>());
         List<CallEvent> backupGot = new CopyOnWriteArrayList<>();
-        ra.endpointActivation(fax, spec("fax", "G3FAX:1"));
-        ra.endpointActivation(transacted(backupGot), spec("backup", "G3FAX:2"));
-        assertThat(callOf(placeFax()).owners()).containsExactly("fax"); // the first delivery learns the container
+        ra.endpointActivation(fax, Fakes.spec("fax", "G3FAX:1"));
+        ra.endpointActivation(transacted(backupGot), Fakes.spec("backup", "G3FAX:2"));
+        assertThat(Fakes.callOf(ra, Fakes.placeFax(ra)).owners()).containsExactly("fax"); // the first delivery learns the container
 
         fax.rollbackNext = true;
-        String sim = placeFax();
+        String sim = Fakes.placeFax(ra);
 
         assertThat(fax.enlisted).containsExactly(true, false, false, false); // 1 + 1 + deliveryRetries (2)
-        assertThat(callOf(sim).owners()).containsExactly("backup");
-        String callId = callOf(sim).callId();
+        assertThat(Fakes.callOf(ra, sim).owners()).containsExactly("backup");
+        String callId = Fakes.callOf(ra, sim).callId();
         assertThat(backupGot).anyMatch(e -> e.callId().equals(callId));
     }
 
@@ -76,37 +73,20 @@ class DeliveryOutcomeTest {
     void containerThatBeginsTheTransactionLaterKeepsTheEnlistedResourceAndStillReportsRollback_R23() throws Exception {
         Fakes.EndpointFactory fax = transacted(new CopyOnWriteArrayList<>());
         fax.beginsLate = true;
-        ra.endpointActivation(fax, spec("fax", "G3FAX:1"));
-        ra.endpointActivation(transacted(new CopyOnWriteArrayList<>()), spec("backup", "G3FAX:2"));
-        placeFax();
+        ra.endpointActivation(fax, Fakes.spec("fax", "G3FAX:1"));
+        ra.endpointActivation(transacted(new CopyOnWriteArrayList<>()), Fakes.spec("backup", "G3FAX:2"));
+        Fakes.placeFax(ra);
 
         fax.rollbackNext = true;
-        String sim = placeFax();
+        String sim = Fakes.placeFax(ra);
 
         assertThat(fax.enlisted).containsOnly(true).hasSize(4);
-        assertThat(callOf(sim).owners()).containsExactly("backup");
+        assertThat(Fakes.callOf(ra, sim).owners()).containsExactly("backup");
     }
 
     private Fakes.EndpointFactory transacted(List<CallEvent> got) {
         Fakes.EndpointFactory f = new Fakes.EndpointFactory(true, got::add);
         f.transactions = transactions;
         return f;
-    }
-
-    private static SwitchboardActivationSpec spec(String app, String modes) {
-        SwitchboardActivationSpec s = new SwitchboardActivationSpec();
-        s.setApplicationName(app);
-        s.setMediaModes(modes);
-        return s;
-    }
-
-    private String placeFax() throws Exception {
-        return ra.requireRuntime().simulator().orElseThrow()
-                .placeCall("line1", MediaMode.G3FAX.bit(), "caller").simulatedCallId();
-    }
-
-    private CallView callOf(String simId) throws Exception {
-        return ra.requireRuntime().operator().calls().stream().filter(c -> c.providerCallId().equals(simId))
-                .findFirst().orElseThrow();
     }
 }

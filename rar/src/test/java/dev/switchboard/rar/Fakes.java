@@ -1,7 +1,10 @@
 package dev.switchboard.rar;
 
+import dev.switchboard.api.CallView;
+import dev.switchboard.api.MediaMode;
 import dev.switchboard.api.SwitchboardListener;
 import dev.switchboard.api.event.CallEvent;
+import dev.switchboard.rar.inbound.SwitchboardActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.XATerminator;
@@ -66,6 +69,26 @@ final class Fakes {
         @Override public long startWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); return 0; }
         @Override public void scheduleWork(Work work) { run(work); }
         @Override public void scheduleWork(Work work, long t, ExecutionContext c, WorkListener l) { run(work); }
+    }
+
+    /** An application's activation spec: its name and media modes with priorities (say "G3FAX:1"). */
+    static SwitchboardActivationSpec spec(String app, String modes) {
+        SwitchboardActivationSpec s = new SwitchboardActivationSpec();
+        s.setApplicationName(app);
+        s.setMediaModes(modes);
+        return s;
+    }
+
+    /** Places a fax call on the adapter's simulated line1; returns the simulator's id for it. */
+    static String placeFax(SwitchboardResourceAdapter ra) throws Exception {
+        return ra.requireRuntime().simulator().orElseThrow()
+                .placeCall("line1", MediaMode.G3FAX.bit(), "caller").simulatedCallId();
+    }
+
+    /** The call the simulator knows as {@code simId}, as operators see it. */
+    static CallView callOf(SwitchboardResourceAdapter ra, String simId) throws Exception {
+        return ra.requireRuntime().operator().calls().stream().filter(c -> c.providerCallId().equals(simId))
+                .findFirst().orElseThrow();
     }
 
     static BootstrapContext bootstrap(WorkManager wm) {

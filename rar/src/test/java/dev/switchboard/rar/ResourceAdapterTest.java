@@ -61,20 +61,15 @@ class ResourceAdapterTest {
     }
 
     private static SwitchboardActivationSpec spec(String app, String modes) {
-        SwitchboardActivationSpec s = new SwitchboardActivationSpec();
-        s.setApplicationName(app);
-        s.setMediaModes(modes);
-        return s;
+        return Fakes.spec(app, modes);
     }
 
     private String placeFax() throws Exception {
-        return ra.requireRuntime().simulator().orElseThrow()
-                .placeCall("line1", MediaMode.G3FAX.bit(), "caller").simulatedCallId();
+        return Fakes.placeFax(ra);
     }
 
     private CallView callOf(String simId) throws Exception {
-        return ra.requireRuntime().operator().calls().stream().filter(c -> c.providerCallId().equals(simId))
-                .findFirst().orElseThrow();
+        return Fakes.callOf(ra, simId);
     }
 
     @Test
