@@ -182,11 +182,6 @@ public final class SipLineProvider implements LineProvider {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", String.valueOf(Math.max(1000, 10 * settings.maxCalls())));
-        // RFC 3261 keeps a finished transaction for 32 s (timers J and L) to answer retransmissions;
-        // by default the stack keeps each one's parsed request with it (several KB of objects), which
-        // at 150 calls/s was most of the heap. Normal keeps the message's bytes and parses again
-        // should anyone ask for it.
-        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         settings.tls().addStackProperties(p);
         return p;
     }
