@@ -122,9 +122,9 @@ class ContainerThreadsTest {
         assertThat(ran.get(5, TimeUnit.SECONDS)).isEqualTo("ran");
         assertThat(handedOver).as("the timer's thread only hands the task over").hasValue(1);
 
-        ProviderTimer.Scheduled later = timer.schedule(Duration.ofHours(1), () -> { });
-        later.cancel();
-        assertThat(timers.get(0).purge()).as("the cancelled task leaves the container's timer").isEqualTo(1);
+        // (what a cancelled task leaves behind: aCancelledTaskNoLongerHolds... below; counting it here with
+        // Timer.purge() raced the timer's thread, which drops a cancelled task it finds at the head)
+        timer.schedule(Duration.ofHours(1), () -> { }).cancel();
         assertThat(timersMade).hasValue(1);
 
         timer.close();
