@@ -17,7 +17,10 @@ COLUMNS = ["scenario", "target", "rate", "calls", "created", "achieved_cps", "su
            # the held and rtp scenarios (calls up at once): calls the provider held, the server's live
            # heap (after a full GC) before the calls and with them all up, the difference per call, and
            # UDP datagrams a second sent on the machine (RTP both ways, plus whatever else runs)
-           "held_calls", "heap_before_mb", "heap_held_mb", "heap_per_call_kb", "udp_out_per_s"]
+           "held_calls", "heap_before_mb", "heap_held_mb", "heap_per_call_kb", "udp_out_per_s",
+           # the adapter's part of event→MDB: from when the event could go (the application's previous
+           # event of the call handled) to the handler; added last, so older results.csv files still line up
+           "ready_to_handler_p99_us"]
 # new columns go at the end: perf/plot-latency.gp reads columns by number
 
 
@@ -133,6 +136,7 @@ def row(a):
     if lat:
         out.update(event_to_handler_p50_us=lat.get("eventToHandler", [""] * 5)[1],
                    event_to_handler_p99_us=lat.get("eventToHandler", [""] * 5)[3],
+                   ready_to_handler_p99_us=lat.get("readyToHandler", [""] * 5)[3],
                    handoff_nonxa_p99_us=lat.get("handoffNonXa", [""] * 5)[3],
                    handoff_xa_p99_us=lat.get("handoffXa", [""] * 5)[3],
                    answer_to_200_p50_us=lat.get("answerTo200", [""] * 5)[1],
@@ -151,7 +155,8 @@ def table(path):
     shown = [("target", "target"), ("rate", "offered/s"), ("achieved_cps", "achieved/s"), ("failed", "failed"),
              ("failed_by_cause", "causes"), ("p50_ms", "p50 ms"), ("p90_ms", "p90 ms"), ("p99_ms", "p99 ms"),
              ("max_ms", "max ms"), ("retransmissions", "retrans"), ("cpu_pct", "CPU %"), ("heap_mb", "heap MB"),
-             ("event_to_handler_p99_us", "event→MDB p99 µs"), ("handoff_nonxa_p99_us", "handoff p99 µs"),
+             ("event_to_handler_p99_us", "event→MDB p99 µs"), ("ready_to_handler_p99_us", "ready→MDB p99 µs"),
+             ("handoff_nonxa_p99_us", "handoff p99 µs"),
              ("handoff_xa_p99_us", "XA handoff p99 µs"), ("answer_to_200_p99_us", "answer→200 p99 µs")]
     print("| " + " | ".join(h for _, h in shown) + " |")
     print("|" + "---|" * len(shown))

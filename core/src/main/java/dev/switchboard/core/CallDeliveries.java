@@ -1,5 +1,6 @@
 package dev.switchboard.core;
 
+import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.core.concurrent.SerialExecutor;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -13,7 +14,23 @@ import java.util.function.Function;
 final class CallDeliveries {
     private static final Queue[] NONE = {};
 
-    private record Queue(App app, SerialExecutor executor) {
+    /** One application's queue for the call. */
+    static final class Queue {
+        final App app;
+        final SerialExecutor executor;
+        /**
+         * When this queue's last delivery ended (its handler returned, its transaction ended), for
+         * an application that times events: a delivery made before then waited for it (R18).
+         * Written and read by the queue's deliveries, which run one at a time; it starts at the
+         * queue's making, before any of its events was made.
+         */
+        volatile long lastEndedNanos;
+
+        Queue(App app, SerialExecutor executor) {
+            this.app = app;
+            this.executor = executor;
+            this.lastEndedNanos = app.timesEvents ? System.nanoTime() : 0;
+        }
     }
 
     private final Function<String, SerialExecutor> newQueue;
@@ -34,9 +51,10 @@ final class CallDeliveries {
         this.callDescription = callDescription;
     }
 
-    /** Queues {@code delivery} for {@code app}; it goes out with the next {@link #flush}. Under the call's lock. */
-    void enqueue(App app, Runnable delivery) {
-        queueOf(app).enqueue(delivery);
+    /** Queues {@code event} for {@code app}; it goes out with the next {@link #flush}. Under the call's lock. */
+    void enqueue(Engine engine, App app, Call call, CallEvent event) {
+        Queue q = queueOf(app);
+        q.executor.enqueue(new Delivery(engine, q, call, event));
     }
 
     /** Starts the deliveries queued so far, each application's in order. After the call's lock is released. */
@@ -46,24 +64,25 @@ final class CallDeliveries {
         }
     }
 
-    private SerialExecutor queueOf(App app) {
+    private Queue queueOf(App app) {
         for (Queue q : queues) {
             if (q.app == app) {
-                return q.executor;
+                return q;
             }
         }
         synchronized (this) {
             Queue[] current = queues;
             for (Queue q : current) {
                 if (q.app == app) {
-                    return q.executor;
+                    return q;
                 }
             }
             SerialExecutor executor = newQueue.apply(callDescription + " to application '" + app.name + "'");
             Queue[] grown = Arrays.copyOf(current, current.length + 1);
-            grown[current.length] = new Queue(app, executor);
+            Queue q = new Queue(app, executor);
+            grown[current.length] = q;
             queues = grown;
-            return executor;
+            return q;
         }
     }
 }

@@ -218,12 +218,12 @@ final class Engine {
     // ---- deliveries and applications ----
 
     /** Delivers one event; a failed owner offer passes the call to the next application (R23). */
-    void deliver(App app, Call call, CallEvent event, long madeAtNanos) {
+    void deliver(App app, Call call, CallEvent event, long madeAtNanos, long readyAtNanos) {
         if (!app.open) {
             return;
         }
         try {
-            app.sink.deliver(event, madeAtNanos);
+            app.sink.deliver(event, madeAtNanos, readyAtNanos);
         } catch (Exception | Error e) {
             if (event instanceof CallStateEvent cs && cs.offersOwnership()) {
                 Log.offerRefused(call, app.name, e);

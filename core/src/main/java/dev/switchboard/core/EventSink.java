@@ -23,6 +23,17 @@ public interface EventSink {
     }
 
     /**
+     * The same, told also when the event could go ({@code readyAtNanos}, no earlier than
+     * {@code madeAtNanos}): when the same application's previous event of this call had been
+     * handled to the end, or when it was made if that was later. What comes between is the
+     * application's own time on that earlier event, which the order of R18 makes this one wait
+     * for ({@link dev.switchboard.core.latency.LatencyRecorders#readyToHandler()}).
+     */
+    default void deliver(CallEvent event, long madeAtNanos, long readyAtNanos) throws Exception {
+        deliver(event, madeAtNanos);
+    }
+
+    /**
      * Whether this sink uses {@code madeAtNanos}; only then does the core read the clock for each
      * event (the core's own benchmarks run without it).
      */

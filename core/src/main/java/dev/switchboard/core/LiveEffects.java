@@ -49,7 +49,7 @@ final class LiveEffects implements Effects {
 
     @Override
     public void send(Handle to, CallEvent event) {
-        call.delivery.enqueue(to.app, new Delivery(engine, to.app, call, event));
+        call.delivery.enqueue(engine, to.app, call, event);
         noteForOperators(event);
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * Records every event one application receives, thread-safely and in arrival order. It can also
  * react to events (to play an application's handler) and refuse events by throwing (R23).
  */
-final class RecordingSink implements EventSink {
+class RecordingSink implements EventSink {
     private final String app;
     private final List<CallEvent> events = new CopyOnWriteArrayList<>();
     private final List<Consumer<CallEvent>> reactions = new CopyOnWriteArrayList<>();

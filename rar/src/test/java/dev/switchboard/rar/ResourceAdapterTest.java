@@ -180,7 +180,7 @@ class ResourceAdapterTest {
         javax.management.openmbean.CompositeData[] latencies =
                 (javax.management.openmbean.CompositeData[]) jmx.getAttribute(name, "Latencies");
         assertThat(latencies).extracting(l -> l.get("name"))
-                .containsExactly("eventToHandler", "handoffNonXa", "handoffXa", "answerTo200");
+                .containsExactly("eventToHandler", "readyToHandler", "handoffNonXa", "handoffXa", "answerTo200");
         assertThat(latencies[0].get("count")).as("each offer's delivery to fax was timed").isEqualTo(2L);
         assertThat((double) latencies[0].get("maxMicros")).isPositive();
         assertThat(ra.requireRuntime().operator().statistics().latencies().get(0).count()).isEqualTo(2);

@@ -8,7 +8,8 @@ import java.io.Serializable;
  * nothing was measured. The histograms and what each measures are listed in the administrator's
  * guide and docs/performance.md.
  *
- * @param name  {@code eventToHandler}, {@code handoffNonXa}, {@code handoffXa} or {@code answerTo200}
+ * @param name  {@code eventToHandler}, {@code readyToHandler}, {@code handoffNonXa}, {@code handoffXa} or
+ *              {@code answerTo200}
  */
 public record LatencySummary(String name, long count, long p50Nanos, long p90Nanos, long p99Nanos, long maxNanos)
         implements Serializable {

@@ -9,6 +9,11 @@ import java.util.List;
  * <ul>
  *   <li>{@link #eventToHandler()}: from the core making an event (on the provider's thread when a
  *       provider reports something) to the application's handler being entered;</li>
+ *   <li>{@link #readyToHandler()}: the part of that wait that is the adapter's: from the moment
+ *       the event could go (made, and the same application's previous event of the call handled
+ *       to the end, its transaction committed) to the handler being entered. The rest of
+ *       {@code eventToHandler} is the application's own time on the call's earlier event, which
+ *       R18's order makes the next event wait for;</li>
  *   <li>{@link #handoffNonXa()}: a handoff through a pooled connection outside an XA transaction;</li>
  *   <li>{@link #handoffXa()}: the same inside an XA transaction (staged, R21);</li>
  *   <li>{@link #answerTo200()}: from the owner's answer reaching the line provider to the
@@ -17,13 +22,19 @@ import java.util.List;
  */
 public final class LatencyRecorders {
     private final LatencyRecorder eventToHandler = new LatencyRecorder("eventToHandler");
+    private final LatencyRecorder readyToHandler = new LatencyRecorder("readyToHandler");
     private final LatencyRecorder handoffNonXa = new LatencyRecorder("handoffNonXa");
     private final LatencyRecorder handoffXa = new LatencyRecorder("handoffXa");
     private final LatencyRecorder answerTo200 = new LatencyRecorder("answerTo200");
-    private final List<LatencyRecorder> all = List.of(eventToHandler, handoffNonXa, handoffXa, answerTo200);
+    private final List<LatencyRecorder> all = List.of(eventToHandler, readyToHandler, handoffNonXa, handoffXa,
+            answerTo200);
 
     public LatencyRecorder eventToHandler() {
         return eventToHandler;
+    }
+
+    public LatencyRecorder readyToHandler() {
+        return readyToHandler;
     }
 
     public LatencyRecorder handoffNonXa() {

@@ -32,6 +32,7 @@ class LatencyRecordersTest {
                 .extracting(LatencySnapshot::name, LatencySnapshot::count, LatencySnapshot::maxNanos)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("eventToHandler", 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("readyToHandler", 0L, 0L),
                         org.assertj.core.groups.Tuple.tuple("handoffNonXa", 0L, 0L),
                         org.assertj.core.groups.Tuple.tuple("handoffXa", 0L, 0L),
                         org.assertj.core.groups.Tuple.tuple("answerTo200", 0L, 0L));

@@ -6,6 +6,7 @@ import dev.switchboard.api.event.CallEvent;
 import dev.switchboard.core.ApplicationSession;
 import dev.switchboard.core.ApplicationSpec;
 import dev.switchboard.core.EventSink;
+import dev.switchboard.core.latency.LatencyRecorders;
 import dev.switchboard.rar.AdapterRuntime;
 import dev.switchboard.rar.RaLog;
 import jakarta.resource.NotSupportedException;
@@ -98,13 +99,16 @@ public final class InboundActivation implements EventSink {
      */
     @Override
     public void deliver(CallEvent event) throws Exception {
-        deliver(event, false, 0);
+        deliver(event, false, 0, 0);
     }
 
-    /** The same, timing how long the event took from being made to the handler's first attempt. */
+    /**
+     * The same, timing how long the event took to the handler's first attempt: from being made,
+     * and from when it could go (the application's previous event of the call handled).
+     */
     @Override
-    public void deliver(CallEvent event, long madeAtNanos) throws Exception {
-        deliver(event, true, madeAtNanos);
+    public void deliver(CallEvent event, long madeAtNanos, long readyAtNanos) throws Exception {
+        deliver(event, true, madeAtNanos, readyAtNanos);
     }
 
     @Override
@@ -112,7 +116,7 @@ public final class InboundActivation implements EventSink {
         return true;
     }
 
-    private void deliver(CallEvent event, boolean timed, long madeAtNanos) throws Exception {
+    private void deliver(CallEvent event, boolean timed, long madeAtNanos, long readyAtNanos) throws Exception {
         Exception last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (!active) {
@@ -120,7 +124,7 @@ public final class InboundActivation implements EventSink {
                         + RaLog.describe(event) + " is not delivered");
             }
             try {
-                deliverOnce(event, timed && attempt == 1, madeAtNanos);
+                deliverOnce(event, timed && attempt == 1, madeAtNanos, readyAtNanos);
                 if (attempt > 1) {
                     RaLog.deliveredAfterRetry(spec.name(), event, attempt);
                 }
@@ -137,7 +141,7 @@ public final class InboundActivation implements EventSink {
         throw last;
     }
 
-    private void deliverOnce(CallEvent event, boolean timed, long madeAtNanos) throws Exception {
+    private void deliverOnce(CallEvent event, boolean timed, long madeAtNanos, long readyAtNanos) throws Exception {
         DeliveryOutcome outcome = transacted ? new DeliveryOutcome() : null;
         boolean synchronize = outcome != null && synchronizations.isPresent()
                 && Boolean.TRUE.equals(transactionBegunBeforeDelivery);
@@ -155,7 +159,9 @@ public final class InboundActivation implements EventSink {
                 }
                 if (timed) {
                     // the handler's entry, as far as the adapter sees it: the endpoint's transaction has begun
-                    runtime.switchboard().latencies().eventToHandler().recordSince(madeAtNanos);
+                    LatencyRecorders latencies = runtime.switchboard().latencies();
+                    latencies.eventToHandler().recordSince(madeAtNanos);
+                    latencies.readyToHandler().recordSince(readyAtNanos);
                 }
                 ((SwitchboardListener) endpoint).onCallEvent(event);
             } catch (Throwable t) {

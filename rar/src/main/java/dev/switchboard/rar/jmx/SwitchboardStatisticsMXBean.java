@@ -46,7 +46,7 @@ public interface SwitchboardStatisticsMXBean {
     int getProviderMediaPorts();
 
     /**
-     * The latency histograms of a call's path (eventToHandler, handoffNonXa, handoffXa, answerTo200),
+     * The latency histograms of a call's path (eventToHandler, readyToHandler, handoffNonXa, handoffXa, answerTo200),
      * since the adapter started or {@link #resetLatencies()}.
      */
     LatencyFigures[] getLatencies();
