@@ -1,5 +1,7 @@
 package dev.switchboard.sip.provider;
 
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.HexFormat;
@@ -36,9 +38,25 @@ final class Responses {
     void send(ServerTransaction tx, int status, String toTag, String sdp, List<String[]> extraHeaders) {
         Request request = tx.getRequest();
         try {
-            tx.sendResponse(build(request, status, toTag, sdp, extraHeaders));
+            Response response = build(request, status, toTag, sdp, extraHeaders);
+            armAckTimerFirst(tx, response);
+            tx.sendResponse(response);
         } catch (Exception e) {
             SipLog.sendFailed(callIdOf(request), status + " to " + request.getMethod(), e);
+        }
+    }
+
+    /**
+     * jain-sip arms a 2xx-to-INVITE's retransmission timer only after the 2xx has left, and until
+     * the timer is armed the dialog finds no INVITE transaction for an ACK and ignores it: a caller
+     * that ACKs at once (SIPp, a phone on the LAN) then gets the 2xx again 500 ms later, and ACKs it
+     * again. Under load that was one call in six. Arming it first closes the gap; the stack's own
+     * arming then finds the timer running, and the timer stops at the ACK as usual.
+     */
+    private static void armAckTimerFirst(ServerTransaction tx, Response response) {
+        if (response.getStatusCode() / 100 == 2 && tx instanceof SIPServerTransaction st && st.isInviteTransaction()
+                && tx.getDialog() instanceof SIPDialog dialog) {
+            dialog.startRetransmitTimer(st, response);
         }
     }
 

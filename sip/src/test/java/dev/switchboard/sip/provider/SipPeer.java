@@ -121,6 +121,34 @@ final class SipPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a message matching {@code wanted} is unread or arrives within {@code millis}; anything
+     * else that arrives meanwhile is kept unread. For "this is not sent again".
+     */
+    boolean receivesWithin(int millis, Predicate<Message> wanted) throws IOException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        int before = socket.getSoTimeout();
+        try {
+            while (!hasUnread(wanted)) {
+                long left = (end - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                socket.setSoTimeout((int) left);
+                DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
+                try {
+                    socket.receive(p);
+                } catch (SocketTimeoutException e) {
+                    return false;
+                }
+                unread.add(Message.parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8)));
+            }
+            return true;
+        } finally {
+            socket.setSoTimeout(before);
+        }
+    }
+
     /** The text of this dialog's next request (its CSeq counted), for a test to alter before {@link #sendRaw}. */
     String next(String method, String user, String contentType, String body) {
         return request(method, user, ++cseq, contentType, body);
