@@ -12,6 +12,8 @@ import dev.switchboard.api.event.CallStateEvent;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
@@ -20,6 +22,12 @@ import jakarta.inject.Inject;
  * TARGETSELF means this application handles the mode itself, SUCCESS means the call has been
  * passed on and the prober lets go. When no candidate is left, a last handoff to UNKNOWN
  * looks for another prober; when that fails too (R20) the call is dropped.
+ *
+ * <p>It works outside any transaction: probing touches no other resource, and each probe's
+ * result decides the next one, so there is nothing to commit or roll back together (an XA
+ * branch per delivery would buy nothing). Its handoffs take effect at once (R21 stages them only
+ * inside a transaction), and they are the adapter's non-XA handoff path that the load
+ * harness's {@code unknown_probe} scenario measures.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "applicationName", propertyValue = Samples.PROBER),
@@ -27,6 +35,7 @@ import jakarta.inject.Inject;
         @ActivationConfigProperty(propertyName = "privileges", propertyValue = "OWNER"),
         @ActivationConfigProperty(propertyName = "mediaModes", propertyValue = "UNKNOWN:1")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UnknownProber implements SwitchboardListener {
 
     @Inject

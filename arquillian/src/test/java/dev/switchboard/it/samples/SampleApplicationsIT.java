@@ -127,12 +127,17 @@ class SampleApplicationsIT {
 
     @Test
     void unknownCallIsProbedAndHandedToFax_R6_R19() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName adapter = samplesAdapter(jmx);
+        long nonXaHandoffsTimed = latencyCount(jmx, adapter, "handoffNonXa");
         SwitchboardOperator operator = operator();
         String sim = simulator().placeCall("line1", MediaMode.mask(MediaMode.UNKNOWN, MediaMode.G3FAX),
                 "it-unknown").simulatedCallId();
 
         // fax ends up owner, and the media mode is the real mode alone (R19)
         awaitCall(operator, sim, "probed to fax", SampleApplicationsIT::takenByFax);
+        assertEquals(nonXaHandoffsTimed + 1, latencyCount(jmx, adapter, "handoffNonXa"),
+                "the prober probes outside any transaction: its one handoff, to fax, took the non-XA path");
         hangUp(operator, sim);
     }
 
@@ -206,9 +211,7 @@ class SampleApplicationsIT {
     @Test
     void adapterFiguresAreVisibleOverJmx() throws Exception {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName adapter = jmx.queryNames(new ObjectName("dev.switchboard:type=ResourceAdapter,*"), null).stream()
-                .filter(n -> applications(jmx, n).contains("voice"))
-                .findFirst().orElseThrow(() -> new AssertionError("no Switchboard adapter bean serves 'voice'"));
+        ObjectName adapter = samplesAdapter(jmx);
         long offered = (Long) jmx.getAttribute(adapter, "CallsOffered");
         long handedOff = (Long) jmx.getAttribute(adapter, "HandoffsSucceeded");
         long eventsTimed = latencyCount(jmx, adapter, "eventToHandler");
@@ -229,6 +232,13 @@ class SampleApplicationsIT {
         assertEquals(xaHandoffsTimed + 1, latencyCount(jmx, adapter, "handoffXa"),
                 "voice's handoff, in the ledger's XA transaction, was timed");
         hangUp(operator, sim);
+    }
+
+    /** The adapter MXBean of the samples' resource adapter (the one that serves 'voice'). */
+    private static ObjectName samplesAdapter(MBeanServer jmx) throws Exception {
+        return jmx.queryNames(new ObjectName("dev.switchboard:type=ResourceAdapter,*"), null).stream()
+                .filter(n -> applications(jmx, n).contains("voice"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Switchboard adapter bean serves 'voice'"));
     }
 
     private static long latencyCount(MBeanServer jmx, ObjectName adapter, String histogram) throws Exception {
