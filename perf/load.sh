@@ -279,7 +279,7 @@ python3 "$ROOT/perf/summarize.py" header >"$OUT/results.csv"
   echo "date: $(date -u +%FT%TZ)"; echo "host: $(uname -srm), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "java: $(java -version 2>&1 | head -1)"
   echo "sipp: $(sipp -v 2>&1 | grep -m1 SIPp)"
-  if $CONCURRENT; then echo "scenario: $SCENARIO, $CALLS calls at once, ramp $RAMP_RATE/s, calls of $CALL_MS ms, CPU over $HOLD s of hold"
+  if $CONCURRENT; then echo "scenario: $SCENARIO, $CALLS calls at once, ramp $RAMP_RATE/s, calls of $CALL_MS ms, CPU over $HOLD s of hold, warm-up $WARMUP s"
   else echo "scenario: $SCENARIO, rates $RATES, $SECONDS_PER_RATE s each, calls of $CALL_MS ms, warm-up $WARMUP s"; fi
   echo "server: sipMaxCalls $MAX_CALLS, RTP ports $RTP_RANGE, ${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_OPTS}"
   echo "git: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (modified)')"
@@ -294,6 +294,17 @@ fi
 IFS=',' read -ra RATE_LIST <<<"$RATES"
 if $CONCURRENT; then
   RATE_LIST=()   # one step, not a list of rates
+  if [ "$WARMUP" -gt 0 ]; then
+    # short voice calls first, so that the ramp meets a compiled server: a cold one refuses the first
+    # calls with 503 (work waits past sipMaxQueueDelayMillis); then the 32 s the SIP stack keeps
+    # their finished transactions (RFC 3261 timers H and J), so that the heap measured before the
+    # ramp holds none of them
+    log "warm-up: $WARMUP s of 1 s voice calls at $RAMP_RATE/s, then 35 s for their transactions to end"
+    (mkdir -p "$OUT/warmup" && cd "$OUT/warmup" && sipp "127.0.0.1:$SIP_PORT" -sf "$ROOT/perf/sipp/voice.xml" -s sip \
+        -i 127.0.0.1 -p "$CLIENT_PORT" -mi 127.0.0.1 -mp "$CLIENT_MEDIA" -r "$RAMP_RATE" -m $((RAMP_RATE * WARMUP)) \
+        -d 1000 -nostdin -timeout "$((WARMUP + 60))s" >sipp.out 2>&1) || log "warm-up had failed calls (see $OUT/warmup)"
+    sleep 35
+  fi
   run_concurrent "$PID"
 elif [ "$WARMUP" -gt 0 ]; then
   # a fresh JVM interprets before it compiles: without this the first step measures the JIT
