@@ -187,7 +187,7 @@ class ConsoleSecurityIT {
             // the console's own origin with the header: allowed
             HttpResponse<String> own = send(base, "POST", "calls/" + callId + "/drop", null, operator(),
                     HEADER, "1", "Origin", own());
-            assertEquals(200, own.statusCode(), own.body());
+            assertDropped(own);
             Console.awaitGone(base, callId);
         } finally {
             if (call(base, callId).isPresent()) {
@@ -265,7 +265,7 @@ class ConsoleSecurityIT {
         String callId = placed.getString("callId");
         Console.awaitCall(base, callId, c -> c.getBoolean("unowned"));
         HttpResponse<String> dropped = send(base, "POST", "calls/" + callId + "/drop", null, second);
-        assertEquals(200, dropped.statusCode(), dropped.body());
+        assertDropped(dropped);
         Console.awaitGone(base, callId);
 
         assertEquals(1, log.lines("SWB4002", "operator 'operator2' dropped call '" + callId + "'").size(),
@@ -385,5 +385,14 @@ class ConsoleSecurityIT {
 
     private static String header(HttpResponse<?> r, String name) {
         return r.headers().firstValue(name).orElse("");
+    }
+
+    /**
+     * A drop that was allowed: 200 with the call as it is now, or 204 when it had already gone by the
+     * time the answer was made (an unowned call has no handle to wait for, so that is a race).
+     */
+    private static void assertDropped(HttpResponse<String> response) {
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 204,
+                () -> "the drop was refused: " + response.statusCode() + " " + response.body());
     }
 }
