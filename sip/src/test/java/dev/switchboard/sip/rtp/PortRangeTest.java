@@ -20,7 +20,10 @@ class PortRangeTest {
     /** A free even-port block found by asking the system for a port, so parallel builds do not collide. */
     private static int freeBlockStart() throws IOException {
         try (DatagramChannel probe = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0))) {
-            return Math.max(20000, port(probe) & ~7) % 60000;
+            // a multiple of 8 from 20000 up, and below 60000 so that the block and its squatter fit
+            // under 65534 (a port from 60000 up used to wrap to below 1024: "144-148")
+            int block = port(probe) & ~7;
+            return block < 60000 ? Math.max(20000, block) : 20000 + (block - 60000);
         }
     }
 
