@@ -15,22 +15,16 @@ public interface EventSink {
     void deliver(CallEvent event) throws Exception;
 
     /**
-     * The same, told when the core made the event ({@link System#nanoTime()}), for a sink that
-     * measures how long events wait ({@link dev.switchboard.core.latency.LatencyRecorders#eventToHandler()}).
-     */
-    default void deliver(CallEvent event, long madeAtNanos) throws Exception {
-        deliver(event);
-    }
-
-    /**
-     * The same, told also when the event could go ({@code readyAtNanos}, no earlier than
-     * {@code madeAtNanos}): when the same application's previous event of this call had been
-     * handled to the end, or when it was made if that was later. What comes between is the
-     * application's own time on that earlier event, which the order of R18 makes this one wait
-     * for ({@link dev.switchboard.core.latency.LatencyRecorders#readyToHandler()}).
+     * The same, for a sink that measures how long events wait: told when the core made the event
+     * ({@link System#nanoTime()}; {@link dev.switchboard.core.latency.LatencyRecorders#eventToHandler()})
+     * and when it could go ({@code readyAtNanos}, no earlier than {@code madeAtNanos}): when the same
+     * application's previous event of this call had been handled to the end, or when it was made if
+     * that was later. What comes between is the application's own time on that earlier event, which
+     * the order of R18 makes this one wait for
+     * ({@link dev.switchboard.core.latency.LatencyRecorders#readyToHandler()}).
      */
     default void deliver(CallEvent event, long madeAtNanos, long readyAtNanos) throws Exception {
-        deliver(event, madeAtNanos);
+        deliver(event);
     }
 
     /**

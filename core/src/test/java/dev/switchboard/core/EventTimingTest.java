@@ -38,7 +38,7 @@ class EventTimingTest {
         }
 
         @Override
-        public void deliver(CallEvent event, long madeAtNanos) {
+        public void deliver(CallEvent event, long madeAtNanos, long readyAtNanos) {
             madeAt.add(timed ? madeAtNanos : -1L);
         }
 
