@@ -104,21 +104,7 @@ final class SipPeer implements AutoCloseable {
 
     /** Whether any datagram arrives within {@code millis}: for "nothing is sent", after the server has acted. */
     boolean receivesAnythingWithin(int millis) throws IOException {
-        if (!unread.isEmpty()) {
-            return true;
-        }
-        int before = socket.getSoTimeout();
-        socket.setSoTimeout(millis);
-        try {
-            DatagramPacket p = new DatagramPacket(new byte[65535], 65535);
-            socket.receive(p);
-            unread.add(Message.parse(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8)));
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } finally {
-            socket.setSoTimeout(before);
-        }
+        return receivesWithin(millis, m -> true);
     }
 
     /**
