@@ -79,6 +79,12 @@ done
 MAX_CALLS=900; RTP_RANGE="$((40000 + 10 * OFFSET))-$((41999 + 10 * OFFSET))"
 if $CONCURRENT && [ "$CALLS" -ge 900 ]; then
   MAX_CALLS=$((CALLS + 100)); RTP_RANGE="10000-$((10000 + 2 * MAX_CALLS + 99))"
+elif ! $CONCURRENT; then
+  # a rate's calls up at once (rate x call length, plus a second of set-up), twice over: at 950/s of
+  # 1 s calls about 1,000 are up, and a limit of 900 refused calls the server had room for
+  max_rate=$(tr ',' '\n' <<<"$RATES" | sort -n | tail -1)
+  needed=$(( max_rate * (CALL_MS / 1000 + 1) * 2 ))
+  [ "$needed" -le "$MAX_CALLS" ] || { MAX_CALLS=$needed; RTP_RANGE="10000-$((10000 + 2 * MAX_CALLS + 99))"; }
 fi
 # 10,000 calls need more than the default heap; the heap per call is measured, not limited
 # a heap for load (docs/administrator-guide.md, Tuning, Heap): the SIP stack keeps every finished
@@ -134,14 +140,15 @@ start_server() {
   rm -f "$home"/standalone/data/switchboard/ledger.*.db
   rm -rf "$home"/standalone/data/tx-object-store
   cp "$ROOT/ear/target/switchboard.ear" "$home/standalone/deployments/"
-  # the README's server, plus: a port offset (so that it can run beside another), and admission
+  # the README's server (its configuration read-only: what the harness changes over the CLI is
+  # forgotten when it stops), plus: a port offset (so that it can run beside another), and admission
   # limits raised for load (docs/sip.md): no rate limit, more calls at once, more RTP ports
   # with --jfr, stacks deep enough to reach the MDB under the container's frames (jfr_top.py's activities)
   local jfr_opts=""; $JFR && jfr_opts="-XX:FlightRecorderOptions=stackdepth=256"
   # every collection and its pause, to tell a GC pause from queueing when latency jumps
   jfr_opts="$jfr_opts -Xlog:gc:file=$OUT/gc.log:uptime"
   LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_OPTS -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m} -Djava.net.preferIPv4Stack=true $jfr_opts" \
-    "$home/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    "$home/bin/standalone.sh" --read-only-server-config=standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$OFFSET" -Dswitchboard.console.simulator=true \
     -Dswitchboard.sip.port="$SIP_PORT" -Dswitchboard.sip.rateLimit=0 -Dswitchboard.sip.maxCalls="$MAX_CALLS" ${SERVER_PROPS:-} \
     -Dswitchboard.sip.rtpPortRange="$RTP_RANGE" \
@@ -158,7 +165,13 @@ start_server() {
     sleep 1
   done
   grep -q 'Deployed "switchboard.ear"' "$OUT/server.out" || { echo "perf/load.sh: no deployment after 300 s" >&2; explain_failure; exit 1; }
-  log "WildFly up: HTTP $HTTP_PORT, SIP $SIP_PORT, sipMaxCalls $MAX_CALLS, RTP ports $RTP_RANGE"
+  # the sample applications log a line at INFO for each thing they do to a call (about five a call,
+  # to the console and to server.log): what the README's demo shows, and what a server under load
+  # would not log (docs/performance.md); SAMPLES_LOG_LEVEL=INFO keeps them
+  "$home/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$((9990 + OFFSET))" \
+      --command="/subsystem=logging/logger=dev.switchboard.samples:add(level=${SAMPLES_LOG_LEVEL:-WARN})" >>"$OUT/run.log" 2>&1 \
+    || { echo "perf/load.sh: could not set the samples' log level through the CLI, see $OUT/run.log" >&2; exit 1; }
+  log "WildFly up: HTTP $HTTP_PORT, SIP $SIP_PORT, sipMaxCalls $MAX_CALLS, RTP ports $RTP_RANGE, samples logging at ${SAMPLES_LOG_LEVEL:-WARN}"
 }
 
 server_pid() {
