@@ -76,16 +76,18 @@ for tool in sipp java jstat jcmd python3 pgrep; do
 done
 # the SIP admission limits for load: room for every call (one even RTP port each); a range past
 # 2,000 ports starts at 10000, below the kernel's ephemeral ports (32768 and up)
-MAX_CALLS=900; RTP_RANGE="$((40000 + 10 * OFFSET))-$((41999 + 10 * OFFSET))"
-if $CONCURRENT && [ "$CALLS" -ge 900 ]; then
-  MAX_CALLS=$((CALLS + 100)); RTP_RANGE="10000-$((10000 + 2 * MAX_CALLS + 99))"
-elif ! $CONCURRENT; then
+MAX_CALLS=900
+if $CONCURRENT; then
+  if [ "$CALLS" -ge 900 ]; then MAX_CALLS=$((CALLS + 100)); fi
+else
   # a rate's calls up at once (rate x call length, plus a second of set-up), twice over: at 950/s of
   # 1 s calls about 1,000 are up, and a limit of 900 refused calls the server had room for
   max_rate=$(tr ',' '\n' <<<"$RATES" | sort -n | tail -1)
   needed=$(( max_rate * (CALL_MS / 1000 + 1) * 2 ))
-  [ "$needed" -le "$MAX_CALLS" ] || { MAX_CALLS=$needed; RTP_RANGE="10000-$((10000 + 2 * MAX_CALLS + 99))"; }
+  if [ "$needed" -gt "$MAX_CALLS" ]; then MAX_CALLS=$needed; fi
 fi
+if [ "$MAX_CALLS" -gt 900 ]; then RTP_RANGE="10000-$((10000 + 2 * MAX_CALLS + 99))"
+else RTP_RANGE="$((40000 + 10 * OFFSET))-$((41999 + 10 * OFFSET))"; fi
 # 10,000 calls need more than the default heap; the heap per call is measured, not limited
 # a heap for load (docs/administrator-guide.md, Tuning, Heap): the SIP stack keeps every finished
 # transaction, with its parsed request, for RFC 3261's 32 s, which at 300 calls/s is more than
